@@ -1,0 +1,25 @@
+#!/bin/sh
+# deps.sh: installs what the project needs and is missing, on Debian 12.
+# Debian packages (build, libraries, browser and benchmark tools), then the npm assets from
+# package-lock.json. Safe to run again: it installs only what is missing.
+set -eu
+packages="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
+libsodium-dev libxlsxwriter-dev libcurl4-openssl-dev nodejs npm chromium sqlite3 wrk
+nginx-light tzdata"
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+        missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "deps: installing$missing"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends $missing
+fi
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "deps: npm ci"
+    npm ci --no-audit --no-fund
+fi
+echo "deps: ok"
