@@ -1,0 +1,196 @@
+// components.js: the small building blocks the pages share: page header, KPI card, business-day
+// range picker, ECharts chart, and the chart styling that keeps every chart alike.
+import { t, isEn } from './i18n.js';
+import { session, ui } from './store.js';
+import { businessToday, addDays, monthStart, monthEnd, fmtYuanShort, fmtMoney } from './format.js';
+
+const { ref, computed, watch, onMounted, onBeforeUnmount, markRaw, nextTick } = Vue;
+
+/** Page title with a subtitle and room for actions on the right. */
+export const PageHeader = {
+  name: 'PageHeader',
+  props: { title: String, subtitle: String },
+  template: `
+    <div class="page-header">
+      <div class="page-header-text">
+        <h1 class="page-title">{{ title }}</h1>
+        <p v-if="subtitle" class="page-subtitle">{{ subtitle }}</p>
+      </div>
+      <div class="page-header-actions"><slot /></div>
+    </div>`,
+};
+
+/** One key figure: label, value (already formatted), optional sub-line and tone. */
+export const KpiCard = {
+  name: 'KpiCard',
+  props: { label: String, value: [String, Number], sub: String, tone: { type: String, default: 'primary' }, icon: String, testid: String, prefix: String },
+  template: `
+    <div class="kpi-card" :class="'tone-' + tone" :data-test="testid">
+      <div class="kpi-icon" v-if="icon"><el-icon><component :is="'Icon' + icon" /></el-icon></div>
+      <div class="kpi-body">
+        <div class="kpi-label">{{ label }}</div>
+        <div class="kpi-value"><span v-if="prefix" class="kpi-prefix">{{ prefix }}</span><span class="kpi-number">{{ value }}</span></div>
+        <div class="kpi-sub" v-if="sub">{{ sub }}</div>
+      </div>
+    </div>`,
+};
+
+/** Shortcut ranges relative to the venue's current business day. */
+function shortcuts() {
+  const today = businessToday(session.venue);
+  const y = addDays(today, -1);
+  const lastMonthDay = addDays(monthStart(today), -1);
+  return [
+    { key: 'yesterday', from: y, to: y },
+    { key: 'today', from: today, to: today },
+    { key: 'last7', from: addDays(y, -6), to: y },
+    { key: 'last30', from: addDays(y, -29), to: y },
+    { key: 'thisMonth', from: monthStart(today), to: today },
+    { key: 'lastMonth', from: monthStart(lastMonthDay), to: monthEnd(lastMonthDay) },
+    { key: 'thisYear', from: today.slice(0, 4) + '-01-01', to: today },
+  ];
+}
+
+/**
+ * A business-day range: v-model:from and v-model:to (YYYY-MM-DD). A range picker with
+ * shortcuts on a wide screen; two date pickers on a phone (the range panel is too wide there).
+ */
+export const DateRange = {
+  name: 'DateRange',
+  props: { from: String, to: String },
+  emits: ['update:from', 'update:to', 'change'],
+  setup(props, { emit }) {
+    const range = computed({
+      get: () => (props.from && props.to ? [props.from, props.to] : null),
+      set: (v) => {
+        emit('update:from', v ? v[0] : '');
+        emit('update:to', v ? v[1] : '');
+        nextTick(() => emit('change'));
+      },
+    });
+    const pickerShortcuts = computed(() =>
+      shortcuts().map((s) => ({ text: t('range.' + s.key), value: () => [new Date(s.from + 'T12:00:00'), new Date(s.to + 'T12:00:00')] })));
+    function setFrom(v) { emit('update:from', v || ''); nextTick(() => emit('change')); }
+    function setTo(v) { emit('update:to', v || ''); nextTick(() => emit('change')); }
+    return { range, pickerShortcuts, ui, t, setFrom, setTo };
+  },
+  template: `
+    <div class="date-range" data-test="date-range">
+      <template v-if="ui.isPhone">
+        <el-date-picker :model-value="from" @update:model-value="setFrom" type="date" value-format="YYYY-MM-DD"
+          :placeholder="t('common.from')" :clearable="false" class="date-half" data-test="date-from" />
+        <span class="date-sep">{{ t('common.to.sep') }}</span>
+        <el-date-picker :model-value="to" @update:model-value="setTo" type="date" value-format="YYYY-MM-DD"
+          :placeholder="t('common.to')" :clearable="false" class="date-half" data-test="date-to" />
+      </template>
+      <el-date-picker v-else v-model="range" type="daterange" value-format="YYYY-MM-DD" unlink-panels
+        :range-separator="t('common.to.sep')" :start-placeholder="t('common.from')" :end-placeholder="t('common.to')"
+        :shortcuts="pickerShortcuts" :clearable="false" />
+    </div>`,
+};
+
+/** The palette of every chart; payment methods keep their own colours everywhere. */
+export const PALETTE = ['#4f46e5', '#10b981', '#f59e0b', '#06b6d4', '#ef4444', '#8b5cf6', '#ec4899', '#84cc16', '#64748b', '#f97316'];
+export const METHOD_COLORS = {
+  cash: '#f59e0b', wechat: '#16a34a', alipay: '#1677ff', card: '#6366f1', member: '#ec4899',
+  voucher: '#f97316', credit: '#64748b', mixed: '#06b6d4', other: '#94a3b8',
+};
+
+const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+
+/** Options every chart starts from: font, grid, palette, axis styling. */
+export function baseChart() {
+  return {
+    color: PALETTE,
+    textStyle: { fontFamily: FONT, color: '#475569' },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', backgroundColor: '#fff', borderColor: '#e2e8f0', textStyle: { color: '#1e293b', fontSize: 12 }, extraCssText: 'box-shadow:0 6px 20px rgba(15,23,42,.12);border-radius:8px;' },
+    animationDuration: 500,
+  };
+}
+
+/** A value axis whose values are fen, labelled in yuan. */
+export function moneyAxis(extra) {
+  return {
+    type: 'value',
+    axisLabel: { formatter: (v) => fmtYuanShort(v), color: '#64748b' },
+    splitLine: { lineStyle: { color: '#eef2f7' } },
+    ...extra,
+  };
+}
+
+/** A category axis. */
+export function categoryAxis(data, extra) {
+  return {
+    type: 'category', data,
+    axisLine: { lineStyle: { color: '#cbd5e1' } },
+    axisTick: { show: false },
+    axisLabel: { color: '#64748b' },
+    ...extra,
+  };
+}
+
+/** Tooltip formatter for axis charts whose series hold fen (money) or counts. */
+export function axisTooltip(moneySeries) {
+  return (params) => {
+    const list = Array.isArray(params) ? params : [params];
+    if (!list.length) return '';
+    let html = `<div style="font-weight:600;margin-bottom:4px">${list[0].axisValueLabel ?? list[0].name}</div>`;
+    for (const p of list) {
+      const v = p.value === null || p.value === undefined ? '' : moneySeries.includes(p.seriesIndex) ? '¥' + fmtMoney(p.value) : String(p.value);
+      html += `<div style="display:flex;justify-content:space-between;gap:16px">${p.marker}<span style="flex:1">${p.seriesName}</span><b>${v}</b></div>`;
+    }
+    return html;
+  };
+}
+
+/**
+ * An ECharts chart. option: the ECharts option (replaced, not merged, when it changes).
+ * Resizes with its box; disposed with the component.
+ */
+export const KChart = {
+  name: 'KChart',
+  props: { option: Object, height: { type: String, default: '320px' }, testid: String },
+  setup(props) {
+    const el = ref(null);
+    let chart = null;
+    let observer = null;
+    function render() {
+      if (!chart || !props.option) return;
+      chart.setOption(props.option, true);
+    }
+    onMounted(() => {
+      chart = markRaw(echarts.init(el.value, null, { renderer: 'canvas' }));
+      render();
+      observer = new ResizeObserver(() => chart && chart.resize());
+      observer.observe(el.value);
+    });
+    watch(() => props.option, render, { deep: false });
+    onBeforeUnmount(() => {
+      if (observer) observer.disconnect();
+      if (chart) chart.dispose();
+      chart = null;
+    });
+    return { el };
+  },
+  template: `<div ref="el" class="k-chart" :style="{ height }" :data-test="testid"></div>`,
+};
+
+/** Empty state with an optional action. */
+export const EmptyHint = {
+  name: 'EmptyHint',
+  props: { text: String },
+  template: `<div class="empty-hint"><el-icon class="empty-icon"><IconDocumentRemove /></el-icon><div>{{ text }}</div><slot /></div>`,
+};
+
+/** Registers the shared components and every Element Plus icon (as <IconName>). */
+export function registerComponents(app) {
+  app.component('PageHeader', PageHeader);
+  app.component('KpiCard', KpiCard);
+  app.component('DateRange', DateRange);
+  app.component('KChart', KChart);
+  app.component('EmptyHint', EmptyHint);
+  for (const [name, comp] of Object.entries(ElementPlusIconsVue)) app.component('Icon' + name, comp);
+}
+
+export { isEn };
