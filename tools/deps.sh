@@ -5,7 +5,7 @@
 set -eu
 packages="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
 libsodium-dev libxlsxwriter-dev libcurl4-openssl-dev nodejs npm chromium sqlite3 wrk
-nginx-light tzdata"
+nginx-light tzdata unzip"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
