@@ -1,0 +1,67 @@
+/* shifts/drawer.c: expected cash, counts by denomination, over/short (see drawer.h). */
+#include "shifts/drawer.h"
+
+#include <string.h>
+
+const int64_t drawer_denominations[] = {10000, 5000, 2000, 1000, 500, 100, 50, 10};
+const int drawer_denomination_count = 8;
+
+int64_t drawer_effect(const struct cash_event *e)
+{
+    switch (e->kind) {
+    case CASH_SALE:
+    case CASH_PAY_IN: return e->amount_fen;
+    case CASH_REFUND:
+    case CASH_PAY_OUT:
+    case CASH_SAFE_DROP: return -e->amount_fen;
+    case CASH_KIND__MAX: break;
+    }
+    return 0;
+}
+
+bool drawer_summarise(int64_t opening_fen, const struct cash_event *events, int n,
+                      struct drawer_summary *out)
+{
+    memset(out, 0, sizeof *out);
+    if (opening_fen < 0) return false;
+    for (int i = 0; i < n; i++)
+        if (events[i].amount_fen <= 0 || events[i].kind < 0 || events[i].kind >= CASH_KIND__MAX)
+            return false;
+    out->opening_fen = opening_fen;
+    out->expected_fen = opening_fen;
+    for (int i = 0; i < n; i++) {
+        out->totals[events[i].kind] += events[i].amount_fen;
+        out->expected_fen += drawer_effect(&events[i]);
+    }
+    return true;
+}
+
+bool drawer_count_total(const struct denomination_count *counts, int n, int64_t *total)
+{
+    int64_t sum = 0;
+    for (int i = 0; i < n; i++) {
+        bool legal = false;
+        for (int d = 0; d < drawer_denomination_count; d++)
+            if (counts[i].denomination_fen == drawer_denominations[d]) legal = true;
+        /* A million pieces of one note is far beyond any drawer: refuse, do not overflow. */
+        if (!legal || counts[i].pieces < 0 || counts[i].pieces > 1000000) return false;
+        for (int j = 0; j < i; j++)
+            if (counts[j].denomination_fen == counts[i].denomination_fen) return false;
+        sum += counts[i].denomination_fen * counts[i].pieces;
+    }
+    *total = sum;
+    return true;
+}
+
+bool drawer_tender(int64_t due_fen, int64_t tendered_fen, int64_t *kept_fen, int64_t *change_fen)
+{
+    if (due_fen < 0 || tendered_fen < due_fen) return false;
+    *kept_fen = due_fen;
+    *change_fen = tendered_fen - due_fen;
+    return true;
+}
+
+int64_t drawer_difference(int64_t counted_fen, int64_t expected_fen)
+{
+    return counted_fen - expected_fen;
+}
