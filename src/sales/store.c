@@ -48,10 +48,27 @@ enum db_status bill_insert(struct db *db, int64_t venue_id, const struct tz *tz,
         }
     }
     for (int i = 0; s == DB_OK && i < b->npayments; i++)
-        s = db_exec(db,
-                    "INSERT INTO bill_payments(bill_id, seq, method, amount_fen) "
-                    "VALUES ($1, $2, $3, $4)",
-                    "iIti", b->id, i + 1, b->payments[i].method, b->payments[i].amount_fen);
+    {
+        const struct bill_payment *p = &b->payments[i];
+        sqlite3_stmt *st = db_stmt(db, "INSERT INTO bill_payments(bill_id, seq, method, amount_fen, "
+                                       "shift_id, tendered_fen, change_fen, platform, reference) "
+                                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+        if (!st) return DB_ERROR;
+        s = db_bind(st, "iItinnntt", b->id, i + 1, p->method, p->amount_fen, p->platform,
+                    p->reference);
+        if (s == DB_OK) {
+            /* Shift and cash detail are NULL for imported bills: bound one by one. */
+            int idx = sqlite3_bind_parameter_index(st, "$5");
+            p->shift_id ? sqlite3_bind_int64(st, idx, p->shift_id) : sqlite3_bind_null(st, idx);
+            idx = sqlite3_bind_parameter_index(st, "$6");
+            p->tendered_fen ? sqlite3_bind_int64(st, idx, p->tendered_fen)
+                            : sqlite3_bind_null(st, idx);
+            idx = sqlite3_bind_parameter_index(st, "$7");
+            p->tendered_fen ? sqlite3_bind_int64(st, idx, p->change_fen)
+                            : sqlite3_bind_null(st, idx);
+            s = db_exec_stmt(st);
+        }
+    }
     return s;
 }
 

@@ -29,6 +29,11 @@ struct bill_line {
 struct bill_payment {
     char method[12]; /* cash wechat alipay card member voucher credit mixed other */
     int64_t amount_fen;
+    int64_t shift_id;     /* the cashier shift that took it; 0 for imported bills */
+    int64_t tendered_fen; /* cash handed over (0: not recorded) */
+    int64_t change_fen;   /* change handed back */
+    char platform[24];    /* group-buy platform of a voucher (meituan, douyin...) */
+    char reference[84];   /* voucher code, credit account, card slip number */
 };
 
 struct bill {
@@ -62,5 +67,80 @@ enum db_status bill_insert(struct db *db, int64_t venue_id, const struct tz *tz,
 
 /* True if the venue already has a bill with this number. */
 bool bill_exists(struct db *db, int64_t venue_id, const char *bill_no);
+
+/* The three parts of bill_insert, for writers that stream lines and payments (the import):
+ * the header (computes business_day and open_hour like bill_insert, sets b->id), then each line
+ * and each payment (seq counts from 1 per bill). Inside the caller's write transaction. */
+enum db_status bill_insert_header(struct db *db, int64_t venue_id, const struct tz *tz,
+                                  int cutoff_minutes, struct bill *b);
+enum db_status bill_insert_line(struct db *db, int64_t bill_id, const struct bill_line *l);
+enum db_status bill_insert_payment(struct db *db, int64_t bill_id, int seq,
+                                   const struct bill_payment *p);
+
+/* ---- reading bills ---- */
+
+/* The orders a bill list may be sorted in (a whitelist: ORDER BY is never built from input). */
+enum bill_sort {
+    BILL_SORT_CLOSED_DESC = 0, /* "-closed_at", the default */
+    BILL_SORT_CLOSED,          /* "closed_at" */
+    BILL_SORT_TOTAL_DESC,      /* "-total" */
+    BILL_SORT_TOTAL,           /* "total" */
+    BILL_SORT_BILL_NO,         /* "bill_no" */
+    BILL_SORT__MAX,
+};
+/* The sort named by a query value; false if it is not one of the whitelist. NULL or "" is the
+ * default. */
+bool bill_sort_parse(const char *s, enum bill_sort *out);
+
+/* Filters of a bill list. Strings are borrowed; NULL or "" means no filter. Days are business
+ * days "YYYY-MM-DD" (validated by the caller), never UTC dates. */
+struct bill_filter {
+    const char *from_day, *to_day;
+    const char *room_no, *status, *method, *cashier;
+    const char *bill_no_part; /* bill number contains */
+    enum bill_sort sort;
+    int64_t limit, offset;    /* limit < 0: all rows */
+};
+
+/* One row of a list: the header (lines and payments NULL) and its payment methods joined by
+ * '+' in the order first paid ("cash+wechat"). */
+typedef bool (*bill_row_cb)(const struct bill *b, const char *methods, void *ctx);
+
+/* Lists the venue's bills matching f; *count gets the number matching before paging and
+ * *sum_settled_fen the sum of total_fen of the settled ones among them. */
+enum db_status bill_list(struct db *db, int64_t venue_id, const struct bill_filter *f,
+                         int64_t *count, int64_t *sum_settled_fen, bill_row_cb cb, void *ctx);
+
+/* Loads bill id with its lines and payments (allocated: bill_free_parts). DB_NOT_FOUND if the
+ * venue has no such bill. */
+enum db_status bill_load(struct db *db, int64_t venue_id, int64_t id, struct bill *b);
+/* Frees the lines and payments of a loaded bill. Accepts NULL. */
+void bill_free_parts(struct bill *b);
+
+/* ---- import batches (import_batches table) ---- */
+
+struct import_batch {
+    int64_t id;
+    char kind[16];      /* bills | products | rooms */
+    char files[400];
+    char username[40];
+    int64_t at;
+    int64_t rows_read, imported, duplicates, rejected;
+};
+typedef bool (*import_batch_cb)(const struct import_batch *b, void *ctx);
+
+/* Opens a batch row (counts 0) and returns its id; inside the caller's write transaction. */
+enum db_status import_batch_insert(struct db *db, int64_t venue_id, const char *kind,
+                                   const char *files, int64_t user_id, const char *username,
+                                   int64_t *id);
+/* Writes the counts and the report (JSON text, borrowed) of a batch. */
+enum db_status import_batch_finish(struct db *db, int64_t id, int64_t rows_read,
+                                   int64_t imported, int64_t duplicates, int64_t rejected,
+                                   const char *report);
+/* The venue's batches, newest first, paged. */
+enum db_status import_batch_list(struct db *db, int64_t venue_id, int64_t limit, int64_t offset,
+                                 int64_t *total, import_batch_cb cb, void *ctx);
+/* The report text of a batch (malloc'd, caller frees). DB_NOT_FOUND if none. */
+enum db_status import_batch_report(struct db *db, int64_t venue_id, int64_t id, char **report);
 
 #endif
