@@ -24,11 +24,13 @@ CREATE TABLE member_ledger (
     principal_fen   INTEGER NOT NULL,   -- signed change of principal
     bonus_fen       INTEGER NOT NULL,   -- signed change of bonus
     bill_id         INTEGER REFERENCES bills(id),
+    payment_seq     INTEGER,            -- the bill's tender (bill_payments.seq) it belongs to
     shift_id        INTEGER,
     note            TEXT NOT NULL DEFAULT '',
     by_user         TEXT NOT NULL
 ) STRICT;
 CREATE INDEX member_ledger_member ON member_ledger(member_id);
+CREATE INDEX member_ledger_bill ON member_ledger(bill_id);
 CREATE TRIGGER member_ledger_no_update BEFORE UPDATE ON member_ledger
 BEGIN SELECT RAISE(ABORT, 'the member ledger is append-only'); END;
 CREATE TRIGGER member_ledger_no_delete BEFORE DELETE ON member_ledger

@@ -1,7 +1,7 @@
 // api.js: the one way the UI talks to the server.
 //
 // JSON in and out; the CSRF token of the session on every non-GET request; X-Lang: en when
-// English is chosen (the server then answers errors in English); an error body
+// English is chosen (the server then answers errors in English), zh-CN otherwise; an error body
 // {"error":{"code","message","field"}} becomes an ApiError whose message is shown to the user;
 // a 401 sends the user back to the login page.
 import { isEn, t } from './i18n.js';
@@ -21,11 +21,12 @@ export function onUnauthorized(fn) {
 
 /** An error the server (or the network) reported: status, code, message, field. */
 export class ApiError extends Error {
-  constructor(status, code, message, field) {
+  constructor(status, code, message, field, body) {
     super(message);
     this.status = status;
     this.code = code;
     this.field = field || null;
+    this.body = body || null; // the whole reply (a refused import carries its report)
   }
 }
 
@@ -45,7 +46,8 @@ export function url(path, params) {
 function headersFor(method, extra) {
   const h = { Accept: 'application/json', ...extra };
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) h['X-CSRF-Token'] = csrfToken;
-  if (isEn()) h['X-Lang'] = 'en';
+  // Always say which language: the browser's Accept-Language may be English while the UI is not.
+  h['X-Lang'] = isEn() ? 'en' : 'zh-CN';
   return h;
 }
 
@@ -57,7 +59,7 @@ async function errorOf(resp) {
     /* not JSON: a proxy's page or an empty body */
   }
   const e = body && body.error;
-  if (e && e.message) return new ApiError(resp.status, e.code || 'error', e.message, e.field);
+  if (e && e.message) return new ApiError(resp.status, e.code || 'error', e.message, e.field, body);
   if (resp.status === 404) return new ApiError(404, 'not_found', t('common.notAvailable'));
   return new ApiError(resp.status, 'http_' + resp.status, t('common.serverError', { status: resp.status }));
 }

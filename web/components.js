@@ -1,6 +1,7 @@
 // components.js: the small building blocks the pages share: page header, KPI card, business-day
 // range picker, ECharts chart, and the chart styling that keeps every chart alike.
-import { t, isEn } from './i18n.js';
+import { t, isEn, addMessages } from './i18n.js';
+import * as api from './api.js';
 import { session, ui } from './store.js';
 import { businessToday, addDays, monthStart, monthEnd, fmtYuanShort, fmtMoney } from './format.js';
 
@@ -113,6 +114,7 @@ export function baseChart() {
 export function moneyAxis(extra) {
   return {
     type: 'value',
+    minInterval: 100, // one yuan: an empty chart does not label 0.2 fen steps
     axisLabel: { formatter: (v) => fmtYuanShort(v), color: '#64748b' },
     splitLine: { lineStyle: { color: '#eef2f7' } },
     ...extra,
@@ -183,6 +185,90 @@ export const EmptyHint = {
   template: `<div class="empty-hint"><el-icon class="empty-icon"><IconDocumentRemove /></el-icon><div>{{ text }}</div><slot /></div>`,
 };
 
+addMessages({
+  'csv.title': ['从 CSV 导入', 'Import from CSV'],
+  'csv.choose': ['选择 CSV 文件', 'Choose a CSV file'],
+  'csv.encoding': ['支持 UTF-8（可带 BOM）与 GBK（中文 Excel 另存为 CSV）', 'UTF-8 (with or without BOM) and GBK (Chinese Excel\'s CSV) are read'],
+  'csv.start': ['导入', 'Import'],
+  'csv.done': ['导入完成：新增 {c}，更新 {u}，未变 {n}', 'Done: {c} created, {u} updated, {n} unchanged'],
+  'csv.refused': ['文件有错误，未导入任何数据', 'The file has errors; nothing was imported'],
+  'csv.rowsRead': ['读取 {n} 行', '{n} rows read'],
+  'csv.row': ['行号', 'Row'],
+  'csv.column': ['列', 'Column'],
+  'csv.reason': ['原因', 'Reason'],
+  'csv.none': ['请先选择文件', 'Choose a file first'],
+});
+
+/**
+ * Import of a master-data CSV (products or rooms): one file (multipart field "file") posted to
+ * endpoint; shows the counts, or every error with row, column and reason. Emits done after a
+ * committed import so that the page reloads its list.
+ */
+export const CsvImportDialog = {
+  name: 'CsvImportDialog',
+  props: { modelValue: Boolean, endpoint: String, title: String, columns: String },
+  emits: ['update:modelValue', 'done'],
+  setup(props, { emit }) {
+    const file = ref(null);
+    const busy = ref(false);
+    const result = ref(null);
+    function pick(ev) {
+      file.value = (ev.target.files && ev.target.files[0]) || null;
+      result.value = null;
+    }
+    async function submit() {
+      if (!file.value) {
+        ElementPlus.ElMessage.warning(t('csv.none'));
+        return;
+      }
+      const fd = new FormData();
+      fd.append('file', file.value, file.value.name);
+      busy.value = true;
+      try {
+        result.value = await api.post(props.endpoint, fd, { quiet: true });
+        emit('done');
+      } catch (e) {
+        if (e.body && Array.isArray(e.body.errors)) result.value = e.body;
+        else ElementPlus.ElMessage.error(e.message);
+      } finally {
+        busy.value = false;
+      }
+    }
+    function close() {
+      emit('update:modelValue', false);
+      file.value = null;
+      result.value = null;
+    }
+    return { t, ui, file, busy, result, pick, submit, close };
+  },
+  template: `
+    <el-dialog :model-value="modelValue" @update:model-value="(v) => !v && close()" :title="title || t('csv.title')" :width="ui.isPhone ? '94%' : '620px'" append-to-body>
+      <p class="panel-note" style="margin-top:0">{{ columns }}</p>
+      <p class="panel-note">{{ t('csv.encoding') }}</p>
+      <label class="el-button file-pick">
+        <span><el-icon><IconFolderOpened /></el-icon>{{ t('csv.choose') }}</span>
+        <input type="file" accept=".csv,text/csv" data-test="csv-file" @change="pick" />
+      </label>
+      <span v-if="file" style="margin-left:10px">{{ file.name }}</span>
+      <template v-if="result">
+        <div class="result-banner" :class="result.committed ? 'ok' : 'bad'" style="margin-top:16px">
+          <el-icon><IconCircleCheckFilled v-if="result.committed" /><IconCircleCloseFilled v-else /></el-icon>
+          <b>{{ result.committed ? t('csv.done', { c: result.created, u: result.updated, n: result.unchanged }) : t('csv.refused') }}</b>
+          <span class="muted">· {{ t('csv.rowsRead', { n: result.rows_read }) }}</span>
+        </div>
+        <el-table v-if="result.errors && result.errors.length" :data="result.errors" size="small" border max-height="300">
+          <el-table-column :label="t('csv.row')" prop="row" width="70" align="right" />
+          <el-table-column :label="t('csv.column')" prop="column" min-width="90" />
+          <el-table-column :label="t('csv.reason')" prop="reason" min-width="260" class-name="wrap" />
+        </el-table>
+      </template>
+      <template #footer>
+        <el-button @click="close">{{ t('common.close') }}</el-button>
+        <el-button type="primary" :loading="busy" data-test="csv-submit" @click="submit"><el-icon><IconUpload /></el-icon>{{ t('csv.start') }}</el-button>
+      </template>
+    </el-dialog>`,
+};
+
 /** Registers the shared components and every Element Plus icon (as <IconName>). */
 export function registerComponents(app) {
   app.component('PageHeader', PageHeader);
@@ -190,6 +276,7 @@ export function registerComponents(app) {
   app.component('DateRange', DateRange);
   app.component('KChart', KChart);
   app.component('EmptyHint', EmptyHint);
+  app.component('CsvImportDialog', CsvImportDialog);
   for (const [name, comp] of Object.entries(ElementPlusIconsVue)) app.component('Icon' + name, comp);
 }
 

@@ -64,6 +64,7 @@ addMessages({
   'common.active': ['启用', 'Active'],
   'common.inactive': ['停用', 'Inactive'],
   'common.all': ['全部', 'All'],
+  'common.anyStatus': ['全部状态', 'Any status'],
   'common.yes': ['是', 'Yes'],
   'common.no': ['否', 'No'],
   'common.deactivate': ['停用', 'Deactivate'],

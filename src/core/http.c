@@ -25,6 +25,8 @@
 /* Memory MHD may use per connection for headers and its read buffer: a request whose headers
  * do not fit is refused by MHD (431). */
 #define CONNECTION_MEMORY (64 * 1024)
+/* How much of an oversized body is read and dropped so that the 413 reaches the client. */
+#define DISCARD_MAX (32 * 1024 * 1024)
 /* Seconds of silence after which an idle connection is closed. */
 #define CONNECTION_TIMEOUT 30
 
@@ -512,9 +514,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *con_cls = req;
         req->body_limit = body_limit_for(req);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > req->body_limit) {
-            reply_error(req, 413, "too_large", NULL, "请求内容过大", "request body too large");
-            return queue_reply(req);
+        unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+        if (declared > req->body_limit) {
+            /* Answering before the body is read makes the kernel reset the connection while
+             * the client still sends, and the client may never see the 413. A body up to
+             * DISCARD_MAX over the limit is read and dropped first; a larger one is cut off. */
+            req->body_too_large = true;
+            if (declared - req->body_limit > DISCARD_MAX) {
+                reply_error(req, 413, "too_large", NULL, "请求内容过大", "request body too large");
+                return queue_reply(req);
+            }
         }
         return MHD_YES;
     }

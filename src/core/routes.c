@@ -7,7 +7,11 @@
 #include "core/json.h"
 #include "core/venue.h"
 #include "core/version.h"
+#include "frontdesk/api.h"
 #include "master/api.h"
+#include "sales/api.h"
+#include "reports/api.h"
+#include "shifts/shifts.h"
 
 /* GET /api/v1/health: the server answers and the database is reachable. */
 static void health(struct request *req)
@@ -26,5 +30,9 @@ static const struct route core_routes[] = {
 
 const struct route *const route_tables[] = {
     core_routes, auth_routes, venue_routes, audit_routes, master_routes,
+    reports_routes,
+    sales_routes,
+    shifts_routes,
+    frontdesk_routes,
     NULL,
 };

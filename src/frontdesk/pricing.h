@@ -45,36 +45,49 @@ struct price_slot {
 struct price_plan {
     const struct price_slot *slots;
     int nslots;
-    int unit_min;   /* billing unit in minutes (1 = by the minute) */
-    int grace_min;  /* free minutes */
-    int cutoff_min; /* the venue's business-day cut-off, minutes after local midnight */
+    int unit_min;            /* billing unit in minutes (1 = by the minute) */
+    int grace_min;           /* free minutes */
+    int cutoff_min;          /* the venue's business-day cut-off, minutes after local midnight */
     const int64_t *holidays; /* business days (day numbers) priced with holiday slots, sorted */
     int nholidays;
 };
 
 enum pricing_status {
     PRICING_OK = 0,
-    PRICING_BAD_RANGE,  /* end before start, or longer than PRICING_MAX_STAY_SECONDS */
-    PRICING_UNCOVERED,  /* a minute of the stay falls in no slot: the plan has a hole */
-    PRICING_BAD_PLAN,   /* unit < 1, grace < 0, a slot out of range or overlapping another */
+    PRICING_BAD_RANGE, /* end before start, or longer than PRICING_MAX_STAY_SECONDS */
+    PRICING_UNCOVERED, /* a minute of the stay falls in no slot: the plan has a hole */
+    PRICING_BAD_PLAN,  /* unit < 1, grace < 0, a slot out of range or overlapping another */
 };
 
-/* Up to this many slot parts in one stay's breakdown (48 h crosses at most ~12 slots). */
-#define PRICING_MAX_PARTS 24
+/* Up to this many slot parts in one stay's breakdown: 48 h crosses at most ~12 slots of one
+ * plan, and a change of room starts new parts in the new room's plan. */
+#define PRICING_MAX_PARTS 48
+/* Rooms one stay may use (the first plus changes of room). */
+#define PRICING_MAX_SEGMENTS 8
 
 struct fee_part {
-    int slot;        /* index into plan->slots */
-    int minutes;     /* billed minutes in this slot */
-    int64_t hour_fen;/* the price per hour applied (member or not) */
+    int slot;         /* index into the segment's plan->slots */
+    int minutes;      /* billed minutes in this slot */
+    int64_t hour_fen; /* the price per hour applied (member or not) */
+    int segment;      /* which room segment of the stay (0 for a one-room stay) */
 };
 
 struct room_fee {
     int64_t actual_seconds;
     int billed_minutes;
     int64_t fee_fen;
-    int first_slot;  /* slot the stay opened in (its minimum spend applies), -1 if free */
+    int first_slot;        /* slot the stay opened in (its minimum spend applies), -1 if free */
+    int64_t min_spend_fen; /* the minimum spend owed: the largest of the minimums of the slots
+                              each room segment started in; 0 for a stay inside the grace */
     struct fee_part parts[PRICING_MAX_PARTS];
     int nparts;
+};
+
+/* One room of a stay: the room's plan and the local seconds [start, end) spent in it. The
+ * segments of a stay follow each other without gap (end of one = start of the next). */
+struct stay_segment {
+    const struct price_plan *plan;
+    int64_t start_local, end_local;
 };
 
 /* Checks a plan: unit >= 1, grace >= 0, slots in range, and no two slots of one day overlap.
@@ -87,6 +100,24 @@ enum pricing_status pricing_check_plan(const struct price_plan *plan);
 enum pricing_status pricing_room_fee(const struct price_plan *plan, int64_t start_local,
                                      int64_t end_local, bool member, struct room_fee *out);
 
+/* The fee of a stay that used one or more rooms (a change of room, 换房). The stay is billed
+ * as one: its actual minutes are counted once (a started minute counts), the grace is the
+ * first room's plan's (a guest who leaves at once leaves the first room) and the billing unit
+ * the last room's plan's (the rounded-up minutes are priced where the stay ended, in the last
+ * room). Each minute is priced by the plan of the room the guest was in at that minute, at
+ * the slot in force then; the fee rounds half-up once for the whole stay.
+ * Worked example (docs/pricing.md): small room 17:30-18:10 then large room (prime 200.00/h)
+ * 18:10-19:00: 30 min x 60.00 + 10 min x 120.00 + 50 min x 200.00 = 30 + 20 + 166.67
+ * = 216.67. PRICING_BAD_RANGE if the segments are not contiguous or more than
+ * PRICING_MAX_SEGMENTS. */
+enum pricing_status pricing_stay_fee(const struct stay_segment *segs, int nsegs, bool member,
+                                     struct room_fee *out);
+
+/* Splits a fee over its parts: amounts[i] is the share of parts[i], so that the shares sum to
+ * fee_fen exactly (each is the rounded cumulative sum minus the one before: no fen is lost or
+ * made, and a part never differs from its own minutes x price / 60 by a fen or more). */
+void pricing_part_amounts(const struct room_fee *fee, int64_t amounts[PRICING_MAX_PARTS]);
+
 /* The slot in force at a local instant, or -1. */
 int pricing_slot_at(const struct price_plan *plan, int64_t local_seconds);
 
@@ -96,9 +127,9 @@ int pricing_slot_at(const struct price_plan *plan, int64_t local_seconds);
  * starts where the package ends (grace and unit apply to the overrun). */
 struct package_terms {
     int64_t price_fen;
-    int included_minutes;   /* ignored for a buy-out */
+    int included_minutes; /* ignored for a buy-out */
     bool buyout;
-    int buyout_until_min;   /* local clock minute the buy-out ends */
+    int buyout_until_min; /* local clock minute the buy-out ends */
 };
 
 struct package_fee {
@@ -111,6 +142,14 @@ enum pricing_status pricing_package_fee(const struct price_plan *plan,
                                         const struct package_terms *terms, int64_t start_local,
                                         int64_t end_local, bool member, struct package_fee *out);
 
+/* The same for a stay of one or more rooms: the package's time runs from the stay's start;
+ * the overrun is priced like pricing_stay_fee over the part of the segments after it. Two
+ * packages on one stay (a second bought to extend, 续钟) are one terms value: prices and
+ * included minutes added up. */
+enum pricing_status pricing_stay_package_fee(const struct stay_segment *segs, int nsegs,
+                                             const struct package_terms *terms, bool member,
+                                             struct package_fee *out);
+
 /* The minimum-spend top-up (低消补足): what is missing from room fee plus the goods that count
  * toward the minimum. Never negative. */
 int64_t pricing_min_spend_topup(int64_t min_spend_fen, int64_t room_fen,
@@ -120,37 +159,48 @@ int64_t pricing_min_spend_topup(int64_t min_spend_fen, int64_t room_fen,
 
 /* One goods or fee line as the till sends it. */
 struct calc_line {
-    int64_t qty;                /* whole units; negative for a returned line */
-    int64_t unit_fen;           /* price per unit (0 for a gift) */
-    int64_t line_discount_bp;   /* line discount in basis points (500 = 5 %) */
-    bool discountable;          /* whole-bill percentage discounts apply to it */
+    int64_t qty;              /* whole units; negative for a returned line */
+    int64_t unit_fen;         /* price per unit (0 for a gift) */
+    int64_t line_discount_bp; /* line discount in basis points (500 = 5 %) */
+    bool discountable;        /* whole-bill percentage discounts apply to it */
     bool counts_to_min_spend;
-    int64_t amount_fen;         /* out: qty x unit less the line discount, half-up once */
+    int64_t amount_fen; /* out: qty x unit less the line discount, half-up once */
 };
 
 struct bill_calc {
     /* in */
-    int64_t room_fen;           /* room fee or package price + overrun */
+    int64_t room_fen; /* room fee or package price + overrun */
     bool room_discountable;
-    int64_t min_spend_fen;      /* of the slot the stay opened in (0: none) */
+    int64_t min_spend_fen; /* of the slot the stay opened in (0: none) */
     struct calc_line *lines;
     int nlines;
-    int64_t bill_discount_bp;   /* whole-bill percentage on discountable amounts */
-    int64_t bill_discount_fen;  /* whole-bill fixed discount (coupon, manager) */
+    int64_t member_discount_bp; /* member level discount (会员折扣) in basis points OFF
+                                   (1000 = 10 % off, 九折) on discountable goods only: the room
+                                   already has the member price */
+    int64_t bill_discount_bp;   /* whole-bill percentage on discountable amounts (room included
+                                   when room_discountable), after the member discount */
+    int64_t coupon_fen;         /* a coupon's value (优惠券) */
+    int64_t bill_discount_fen;  /* whole-bill fixed discount (manager) */
     int64_t service_bp;         /* service charge on the amount after discounts */
     bool round_down_to_yuan;    /* 抹零 */
     /* out */
-    int64_t goods_fen;          /* sum of line amounts */
-    int64_t topup_fen;          /* minimum-spend top-up line */
-    int64_t gross_fen;          /* room + goods + top-up */
-    int64_t discount_fen;       /* bill percentage + fixed discount (line discounts are inside
-                                   the line amounts) */
+    int64_t goods_fen; /* sum of line amounts */
+    int64_t topup_fen; /* minimum-spend top-up line */
+    int64_t gross_fen; /* room + goods + top-up */
+    int64_t member_discount_fen, percent_discount_fen, coupon_discount_fen,
+        fixed_discount_fen; /* the parts of discount_fen, applied in this order, each at
+                               most what the ones before left of the gross */
+    int64_t discount_fen;   /* member + percentage + coupon + fixed discount (line discounts
+                               are inside the line amounts) */
     int64_t service_fen;
-    int64_t rounding_fen;       /* the 抹零 part, recorded as its own discount */
-    int64_t total_fen;          /* gross - discount - rounding + service */
+    int64_t rounding_fen; /* the 抹零 part, recorded as its own discount */
+    int64_t total_fen;    /* gross - discount - rounding + service */
 };
 
-/* Computes the out fields of a bill. Discounts never take the payable below zero. */
+/* Computes the out fields of a bill. Discounts never take the payable below zero.
+ * The minimum-spend top-up is computed before any discount (the minimum is about what was
+ * consumed); the discounts apply to the gross in the order member, percentage, coupon,
+ * fixed; the service charge applies to what is left; 抹零 last, on the payable. */
 void pricing_bill_totals(struct bill_calc *b);
 
 #endif

@@ -278,3 +278,12 @@ enum db_status package_insert(struct db *db, int64_t venue_id, const char *name,
                   "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
                   "ittiIi", venue_id, name, slot, price_fen, active ? 1 : 0, now_epoch());
 }
+
+enum db_status package_item_insert(struct db *db, int64_t package_id, int64_t product_id,
+                                   int64_t qty, const char *choice_group)
+{
+    return db_exec(db,
+                   "INSERT INTO package_items(package_id, product_id, qty, choice_group) "
+                   "VALUES ($1, $2, $3, $4)",
+                   "iiit", package_id, product_id, qty, choice_group ? choice_group : "");
+}

@@ -75,5 +75,8 @@ enum db_status product_next_auto_code(struct db *db, int64_t venue_id, char code
 enum db_status package_find(struct db *db, int64_t venue_id, const char *name, int64_t *id);
 enum db_status package_insert(struct db *db, int64_t venue_id, const char *name,
                               const char *slot, int64_t price_fen, bool active, int64_t *id);
+/* Adds an item (qty of a product, optionally in a choice group, "" for none) to a package. */
+enum db_status package_item_insert(struct db *db, int64_t package_id, int64_t product_id,
+                                   int64_t qty, const char *choice_group);
 
 #endif

@@ -1,74 +1,102 @@
-/* sales/store.c: SQL of bills (see store.h). */
+/* sales/store.c: SQL of bills and import batches (see store.h). */
 #include "sales/store.h"
 
 #include "core/http.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-enum db_status bill_insert(struct db *db, int64_t venue_id, const struct tz *tz,
-                           int cutoff_minutes, struct bill *b)
+#define COPY(dst, st, col) snprintf((dst), sizeof(dst), "%s", db_col_text((st), (col)))
+
+enum db_status bill_insert_header(struct db *db, int64_t venue_id, const struct tz *tz,
+                                  int cutoff_minutes, struct bill *b)
 {
     date_format(bizday_of_instant(tz, cutoff_minutes, b->closed_at), b->business_day);
     struct civil opened;
     tz_to_local(tz, b->opened_at, &opened);
     b->open_hour = opened.hour;
-    enum db_status s = db_int(
-        db, &b->id,
-        "INSERT INTO bills(venue_id, bill_no, room_id, room_no, room_type, opened_at, closed_at, "
-        "business_day, open_hour, status, cashier, member_phone, booker, gross_fen, discount_fen, "
-        "service_fen, total_fen, note, source, import_batch_id, created_at) VALUES ($1, $2, $3, "
-        "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
-        "RETURNING id",
-        "it" "i" "tt" "ii" "tI" "tttt" "iiii" "tt" "ii", venue_id, b->bill_no,
-        b->room_id, b->room_no, b->room_type, b->opened_at, b->closed_at, b->business_day,
-        b->open_hour, b->status, b->cashier, b->member_phone, b->booker, b->gross_fen,
-        b->discount_fen, b->service_fen, b->total_fen, b->note, b->source, b->import_batch_id,
-        now_epoch());
-    for (int i = 0; s == DB_OK && i < b->nlines; i++) {
-        const struct bill_line *l = &b->lines[i];
-        sqlite3_stmt *st = db_stmt(db, "INSERT INTO bill_lines(bill_id, line_no, kind, item, "
-                                       "product_id, package_id, qty, unit_price_fen, amount_fen) "
-                                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
-        if (!st) return DB_ERROR;
-        s = db_bind(st, "iItt", b->id, l->line_no, l->kind, l->item);
-        if (s == DB_OK) {
-            /* NULL for unknown product, package and prices: bound one by one. */
-            int idx;
-            idx = sqlite3_bind_parameter_index(st, "$5");
-            l->product_id ? sqlite3_bind_int64(st, idx, l->product_id) : sqlite3_bind_null(st, idx);
-            idx = sqlite3_bind_parameter_index(st, "$6");
-            l->package_id ? sqlite3_bind_int64(st, idx, l->package_id) : sqlite3_bind_null(st, idx);
-            sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, "$7"), l->qty);
-            idx = sqlite3_bind_parameter_index(st, "$8");
-            l->has_unit_price ? sqlite3_bind_int64(st, idx, l->unit_price_fen)
-                              : sqlite3_bind_null(st, idx);
-            idx = sqlite3_bind_parameter_index(st, "$9");
-            l->has_amount ? sqlite3_bind_int64(st, idx, l->amount_fen) : sqlite3_bind_null(st, idx);
-            s = db_exec_stmt(st);
-        }
+    sqlite3_stmt *st = db_stmt(
+        db, "INSERT INTO bills(venue_id, bill_no, room_id, room_no, room_type, opened_at, "
+            "closed_at, business_day, open_hour, status, cashier, member_phone, booker, "
+            "gross_fen, discount_fen, service_fen, total_fen, note, source, import_batch_id, "
+            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+            "$15, $16, $17, $18, $19, $20, $21) RETURNING id");
+    if (!st) return DB_ERROR;
+    enum db_status s = db_bind(st, "it" "i" "tt" "ii" "tI" "tttt" "iiii" "tt" "ii", venue_id,
+                               b->bill_no, b->room_id, b->room_no, b->room_type, b->opened_at,
+                               b->closed_at, b->business_day, b->open_hour, b->status,
+                               b->cashier, b->member_phone, b->booker, b->gross_fen,
+                               b->discount_fen, b->service_fen, b->total_fen, b->note, b->source,
+                               b->import_batch_id, now_epoch());
+    if (s != DB_OK) return s;
+    /* NULL rather than 0 for "no room" and "no batch" (foreign keys). */
+    if (!b->room_id) sqlite3_bind_null(st, 3);
+    if (!b->import_batch_id) sqlite3_bind_null(st, 20);
+    bool row = false;
+    s = db_step(st, &row);
+    if (s == DB_OK && !row) s = DB_ERROR;
+    if (s == DB_OK) b->id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return s;
+}
+
+enum db_status bill_insert_line(struct db *db, int64_t bill_id, const struct bill_line *l)
+{
+    sqlite3_stmt *st = db_stmt(db, "INSERT INTO bill_lines(bill_id, line_no, kind, item, "
+                                   "product_id, package_id, qty, unit_price_fen, amount_fen) "
+                                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+    if (!st) return DB_ERROR;
+    enum db_status s = db_bind(st, "iIttiiiii", bill_id, l->line_no, l->kind, l->item,
+                               l->product_id, l->package_id, l->qty, l->unit_price_fen,
+                               l->amount_fen);
+    if (s != DB_OK) return s;
+    /* NULL for an unknown product or package and for prices the source did not keep. The
+     * placeholders $5..$9 are bound in order, so their indexes are 5..9. */
+    if (!l->product_id) sqlite3_bind_null(st, 5);
+    if (!l->package_id) sqlite3_bind_null(st, 6);
+    if (!l->has_unit_price) sqlite3_bind_null(st, 8);
+    if (!l->has_amount) sqlite3_bind_null(st, 9);
+    return db_exec_stmt(st);
+}
+
+enum db_status bill_insert_payment(struct db *db, int64_t bill_id, int seq,
+                                   const struct bill_payment *p)
+{
+    return db_exec(db,
+                   "INSERT INTO bill_payments(bill_id, seq, method, amount_fen) "
+                   "VALUES ($1, $2, $3, $4)",
+                   "iIti", bill_id, seq, p->method, p->amount_fen);
+}
+
+enum db_status bill_insert_tender(struct db *db, int64_t bill_id, int seq,
+                                  const struct bill_payment *p)
+{
+    /* Shift and cash detail are NULL when not recorded (0): the shift reports find the front
+     * desk's payments by shift_id, so they must be written whenever they are set. */
+    sqlite3_stmt *st = db_stmt(db, "INSERT INTO bill_payments(bill_id, seq, method, amount_fen, "
+                                   "shift_id, tendered_fen, change_fen, platform, reference) "
+                                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+    if (!st) return DB_ERROR;
+    enum db_status s = db_bind(st, "iItiiiitt", bill_id, seq, p->method, p->amount_fen,
+                               p->shift_id, p->tendered_fen, p->change_fen, p->platform,
+                               p->reference);
+    if (s != DB_OK) return s;
+    if (!p->shift_id) sqlite3_bind_null(st, 5);
+    if (!p->tendered_fen) {
+        sqlite3_bind_null(st, 6);
+        sqlite3_bind_null(st, 7);
     }
+    return db_exec_stmt(st);
+}
+
+enum db_status bill_insert(struct db *db, int64_t venue_id, const struct tz *tz,
+                           int cutoff_minutes, struct bill *b)
+{
+    enum db_status s = bill_insert_header(db, venue_id, tz, cutoff_minutes, b);
+    for (int i = 0; s == DB_OK && i < b->nlines; i++) s = bill_insert_line(db, b->id, &b->lines[i]);
     for (int i = 0; s == DB_OK && i < b->npayments; i++)
-    {
-        const struct bill_payment *p = &b->payments[i];
-        sqlite3_stmt *st = db_stmt(db, "INSERT INTO bill_payments(bill_id, seq, method, amount_fen, "
-                                       "shift_id, tendered_fen, change_fen, platform, reference) "
-                                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
-        if (!st) return DB_ERROR;
-        s = db_bind(st, "iItinnntt", b->id, i + 1, p->method, p->amount_fen, p->platform,
-                    p->reference);
-        if (s == DB_OK) {
-            /* Shift and cash detail are NULL for imported bills: bound one by one. */
-            int idx = sqlite3_bind_parameter_index(st, "$5");
-            p->shift_id ? sqlite3_bind_int64(st, idx, p->shift_id) : sqlite3_bind_null(st, idx);
-            idx = sqlite3_bind_parameter_index(st, "$6");
-            p->tendered_fen ? sqlite3_bind_int64(st, idx, p->tendered_fen)
-                            : sqlite3_bind_null(st, idx);
-            idx = sqlite3_bind_parameter_index(st, "$7");
-            p->tendered_fen ? sqlite3_bind_int64(st, idx, p->change_fen)
-                            : sqlite3_bind_null(st, idx);
-            s = db_exec_stmt(st);
-        }
-    }
+        s = bill_insert_tender(db, b->id, i + 1, &b->payments[i]);
     return s;
 }
 
@@ -77,4 +105,287 @@ bool bill_exists(struct db *db, int64_t venue_id, const char *bill_no)
     int64_t id;
     return db_int(db, &id, "SELECT id FROM bills WHERE venue_id = $1 AND bill_no = $2", "it",
                   venue_id, bill_no) == DB_OK;
+}
+
+/* ---- reading bills ---- */
+
+bool bill_sort_parse(const char *s, enum bill_sort *out)
+{
+    static const char *const names[BILL_SORT__MAX] = {"-closed_at", "closed_at", "-total",
+                                                      "total", "bill_no"};
+    if (!s || !*s) {
+        *out = BILL_SORT_CLOSED_DESC;
+        return true;
+    }
+    for (int i = 0; i < BILL_SORT__MAX; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (enum bill_sort)i;
+            return true;
+        }
+    return false;
+}
+
+/* The filter of every bill list: $1 venue, $2..$3 business days, $4 room, $5 status, $6 method,
+ * $7 cashier, $8 part of the bill number. Empty strings match everything. */
+#define BILL_FILTER                                                                              \
+    "WHERE b.venue_id = $1 AND b.business_day >= $2 AND b.business_day <= $3 "                \
+    "AND ($4 = '' OR b.room_no = $4) AND ($5 = '' OR b.status = $5) "                         \
+    "AND ($6 = '' OR EXISTS (SELECT 1 FROM bill_payments p WHERE p.bill_id = b.id "            \
+    "AND p.method = $6)) AND ($7 = '' OR b.cashier = $7) AND ($8 = '' OR instr(b.bill_no, $8) > 0) "
+
+#define BILL_COLS                                                                                \
+    "SELECT b.id, b.bill_no, b.room_id, b.room_no, b.room_type, b.opened_at, b.closed_at, "    \
+    "b.business_day, b.open_hour, b.status, b.cashier, b.member_phone, b.booker, b.gross_fen, " \
+    "b.discount_fen, b.service_fen, b.total_fen, b.note, b.source, "                           \
+    "coalesce(b.import_batch_id, 0) "
+
+#define BILL_METHODS                                                                             \
+    ", (SELECT group_concat(method, '+') FROM (SELECT method, min(seq) AS first FROM "          \
+    "bill_payments p WHERE p.bill_id = b.id GROUP BY method ORDER BY first)) "
+
+#define BILL_LIST_SQL(order)                                                                     \
+    BILL_COLS BILL_METHODS "FROM bills b " BILL_FILTER "ORDER BY " order " LIMIT $9 OFFSET $10"
+
+/* One statement per whitelisted order, indexed by enum bill_sort (the statement cache keys on
+ * these literals' addresses). Time order is business day, then closing time: the same order (a
+ * bill's business day follows from its closing time), but the index bills_day walks business
+ * days, so a page of the newest bills reads a day's rows instead of sorting them all. */
+static const char *const bill_list_sql[BILL_SORT__MAX] = {
+    BILL_LIST_SQL("b.business_day DESC, b.closed_at DESC, b.id DESC"),
+    BILL_LIST_SQL("b.business_day, b.closed_at, b.id"),
+    BILL_LIST_SQL("b.total_fen DESC, b.id DESC"),
+    BILL_LIST_SQL("b.total_fen, b.id"),
+    BILL_LIST_SQL("b.bill_no, b.id"),
+};
+
+static void read_bill(sqlite3_stmt *st, struct bill *b)
+{
+    memset(b, 0, sizeof *b);
+    b->id = sqlite3_column_int64(st, 0);
+    COPY(b->bill_no, st, 1);
+    b->room_id = sqlite3_column_int64(st, 2);
+    COPY(b->room_no, st, 3);
+    COPY(b->room_type, st, 4);
+    b->opened_at = sqlite3_column_int64(st, 5);
+    b->closed_at = sqlite3_column_int64(st, 6);
+    COPY(b->business_day, st, 7);
+    b->open_hour = sqlite3_column_int(st, 8);
+    COPY(b->status, st, 9);
+    COPY(b->cashier, st, 10);
+    COPY(b->member_phone, st, 11);
+    COPY(b->booker, st, 12);
+    b->gross_fen = sqlite3_column_int64(st, 13);
+    b->discount_fen = sqlite3_column_int64(st, 14);
+    b->service_fen = sqlite3_column_int64(st, 15);
+    b->total_fen = sqlite3_column_int64(st, 16);
+    COPY(b->note, st, 17);
+    COPY(b->source, st, 18);
+    b->import_batch_id = sqlite3_column_int64(st, 19);
+}
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+enum db_status bill_list(struct db *db, int64_t venue_id, const struct bill_filter *f,
+                         int64_t *count, int64_t *sum_settled_fen, bill_row_cb cb, void *ctx)
+{
+    /* Business days are "YYYY-MM-DD": text order is date order. */
+    const char *from = f->from_day && *f->from_day ? f->from_day : "0000-00-00";
+    const char *to = f->to_day && *f->to_day ? f->to_day : "9999-99-99";
+    /* Without the filters that need the bill's row (room, method, cashier, number), count and
+     * sum come from the per-day totals the triggers keep (sql/004): a row a day, not a row a
+     * bill. */
+    bool by_day = !*or_empty(f->room_no) && !*or_empty(f->method) && !*or_empty(f->cashier) &&
+                  !*or_empty(f->bill_no_part);
+    sqlite3_stmt *st =
+        by_day ? db_stmt(db, "SELECT coalesce(sum(bills), 0), coalesce(sum(CASE WHEN status = "
+                             "'settled' THEN total_fen END), 0) FROM bill_day_totals WHERE "
+                             "venue_id = $1 AND business_day >= $2 AND business_day <= $3 AND "
+                             "($4 = '' OR status = $4)")
+               : db_stmt(db, "SELECT count(*), coalesce(sum(CASE WHEN b.status = 'settled' THEN "
+                             "b.total_fen END), 0) FROM bills b " BILL_FILTER);
+    if (!st) return DB_ERROR;
+    enum db_status s =
+        by_day ? db_bind(st, "itt" "t", venue_id, from, to, or_empty(f->status))
+               : db_bind(st, "ittttttt", venue_id, from, to, or_empty(f->room_no),
+                         or_empty(f->status), or_empty(f->method), or_empty(f->cashier),
+                         or_empty(f->bill_no_part));
+    bool row = false;
+    if (s == DB_OK) s = db_step(st, &row);
+    if (s == DB_OK && row) {
+        *count = sqlite3_column_int64(st, 0);
+        *sum_settled_fen = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    if (s != DB_OK || !cb) return s;
+    int sort = f->sort >= 0 && f->sort < BILL_SORT__MAX ? f->sort : 0;
+    st = db_stmt(db, bill_list_sql[sort]);
+    if (!st) return DB_ERROR;
+    s = db_bind(st, "itttttttii", venue_id, from, to, or_empty(f->room_no), or_empty(f->status),
+                or_empty(f->method), or_empty(f->cashier), or_empty(f->bill_no_part),
+                f->limit < 0 ? (int64_t)-1 : f->limit, f->offset);
+    while (s == DB_OK && (s = db_step(st, &row)) == DB_OK && row) {
+        struct bill b;
+        read_bill(st, &b);
+        if (!cb(&b, db_col_text(st, 20), ctx)) break;
+    }
+    sqlite3_reset(st);
+    return s;
+}
+
+enum db_status bill_load(struct db *db, int64_t venue_id, int64_t id, struct bill *b)
+{
+    sqlite3_stmt *st = db_stmt(db, BILL_COLS "FROM bills b WHERE b.venue_id = $1 AND b.id = $2");
+    if (!st) return DB_ERROR;
+    enum db_status s = db_bind(st, "ii", venue_id, id);
+    bool row = false;
+    if (s == DB_OK) s = db_step(st, &row);
+    if (s == DB_OK && !row) s = DB_NOT_FOUND;
+    if (s == DB_OK) read_bill(st, b);
+    sqlite3_reset(st);
+    if (s != DB_OK) return s;
+
+    st = db_stmt(db, "SELECT line_no, kind, item, coalesce(product_id, 0), "
+                     "coalesce(package_id, 0), qty, unit_price_fen, amount_fen FROM bill_lines "
+                     "WHERE bill_id = $1 ORDER BY line_no, id");
+    if (!st) return DB_ERROR;
+    s = db_bind(st, "i", id);
+    int cap = 0;
+    while (s == DB_OK && (s = db_step(st, &row)) == DB_OK && row) {
+        if (b->nlines == cap) {
+            cap = cap ? cap * 2 : 8;
+            struct bill_line *p = realloc(b->lines, sizeof *p * (size_t)cap);
+            if (!p) {
+                s = DB_ERROR;
+                break;
+            }
+            b->lines = p;
+        }
+        struct bill_line *l = &b->lines[b->nlines++];
+        memset(l, 0, sizeof *l);
+        l->line_no = sqlite3_column_int(st, 0);
+        COPY(l->kind, st, 1);
+        COPY(l->item, st, 2);
+        l->product_id = sqlite3_column_int64(st, 3);
+        l->package_id = sqlite3_column_int64(st, 4);
+        l->qty = sqlite3_column_int64(st, 5);
+        l->has_unit_price = sqlite3_column_type(st, 6) != SQLITE_NULL;
+        l->unit_price_fen = sqlite3_column_int64(st, 6);
+        l->has_amount = sqlite3_column_type(st, 7) != SQLITE_NULL;
+        l->amount_fen = sqlite3_column_int64(st, 7);
+    }
+    sqlite3_reset(st);
+    if (s != DB_OK) {
+        bill_free_parts(b);
+        return s;
+    }
+    st = db_stmt(db, "SELECT method, amount_fen FROM bill_payments WHERE bill_id = $1 "
+                     "ORDER BY seq");
+    if (!st) {
+        bill_free_parts(b);
+        return DB_ERROR;
+    }
+    s = db_bind(st, "i", id);
+    cap = 0;
+    while (s == DB_OK && (s = db_step(st, &row)) == DB_OK && row) {
+        if (b->npayments == cap) {
+            cap = cap ? cap * 2 : 4;
+            struct bill_payment *p = realloc(b->payments, sizeof *p * (size_t)cap);
+            if (!p) {
+                s = DB_ERROR;
+                break;
+            }
+            b->payments = p;
+        }
+        struct bill_payment *p = &b->payments[b->npayments++];
+        memset(p, 0, sizeof *p);
+        COPY(p->method, st, 0);
+        p->amount_fen = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    if (s != DB_OK) bill_free_parts(b);
+    return s;
+}
+
+void bill_free_parts(struct bill *b)
+{
+    if (!b) return;
+    free(b->lines);
+    free(b->payments);
+    b->lines = NULL;
+    b->payments = NULL;
+    b->nlines = b->npayments = 0;
+}
+
+/* ---- import batches ---- */
+
+enum db_status import_batch_insert(struct db *db, int64_t venue_id, const char *kind,
+                                   const char *files, int64_t user_id, const char *username,
+                                   int64_t *id)
+{
+    enum db_status s = db_int(db, id,
+                              "INSERT INTO import_batches(venue_id, kind, files, user_id, "
+                              "username, at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                              "ittiti", venue_id, kind, files, user_id, username, now_epoch());
+    return s;
+}
+
+enum db_status import_batch_finish(struct db *db, int64_t id, int64_t rows_read,
+                                   int64_t imported, int64_t duplicates, int64_t rejected,
+                                   const char *report)
+{
+    return db_exec(db,
+                   "UPDATE import_batches SET rows_read = $1, imported = $2, duplicates = $3, "
+                   "rejected = $4, report = $5 WHERE id = $6",
+                   "iiiiti", rows_read, imported, duplicates, rejected, report, id);
+}
+
+enum db_status import_batch_list(struct db *db, int64_t venue_id, int64_t limit, int64_t offset,
+                                 int64_t *total, import_batch_cb cb, void *ctx)
+{
+    enum db_status s = db_int(db, total, "SELECT count(*) FROM import_batches WHERE venue_id = $1",
+                              "i", venue_id);
+    if (s != DB_OK) return s;
+    sqlite3_stmt *st = db_stmt(db, "SELECT id, kind, files, username, at, rows_read, imported, "
+                                   "duplicates, rejected FROM import_batches WHERE venue_id = $1 "
+                                   "ORDER BY id DESC LIMIT $2 OFFSET $3");
+    if (!st) return DB_ERROR;
+    s = db_bind(st, "iii", venue_id, limit, offset);
+    bool row;
+    while (s == DB_OK && (s = db_step(st, &row)) == DB_OK && row) {
+        struct import_batch b;
+        memset(&b, 0, sizeof b);
+        b.id = sqlite3_column_int64(st, 0);
+        COPY(b.kind, st, 1);
+        COPY(b.files, st, 2);
+        COPY(b.username, st, 3);
+        b.at = sqlite3_column_int64(st, 4);
+        b.rows_read = sqlite3_column_int64(st, 5);
+        b.imported = sqlite3_column_int64(st, 6);
+        b.duplicates = sqlite3_column_int64(st, 7);
+        b.rejected = sqlite3_column_int64(st, 8);
+        if (!cb(&b, ctx)) break;
+    }
+    sqlite3_reset(st);
+    return s;
+}
+
+enum db_status import_batch_report(struct db *db, int64_t venue_id, int64_t id, char **report)
+{
+    sqlite3_stmt *st = db_stmt(db, "SELECT report FROM import_batches WHERE venue_id = $1 AND "
+                                   "id = $2");
+    if (!st) return DB_ERROR;
+    enum db_status s = db_bind(st, "ii", venue_id, id);
+    bool row = false;
+    if (s == DB_OK) s = db_step(st, &row);
+    if (s == DB_OK && !row) s = DB_NOT_FOUND;
+    if (s == DB_OK) {
+        *report = db_col_strdup(st, 0);
+        if (!*report) *report = strdup("");
+        if (!*report) s = DB_ERROR;
+    }
+    sqlite3_reset(st);
+    return s;
 }

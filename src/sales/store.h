@@ -76,6 +76,11 @@ enum db_status bill_insert_header(struct db *db, int64_t venue_id, const struct 
 enum db_status bill_insert_line(struct db *db, int64_t bill_id, const struct bill_line *l);
 enum db_status bill_insert_payment(struct db *db, int64_t bill_id, int seq,
                                    const struct bill_payment *p);
+/* A payment with all its detail (shift, tendered and change, platform, reference; 0 and "" are
+ * written as not recorded). bill_insert writes its payments with it, so every field of
+ * b->payments must be set (zero what is not known). Inside the caller's write transaction. */
+enum db_status bill_insert_tender(struct db *db, int64_t bill_id, int seq,
+                                  const struct bill_payment *p);
 
 /* ---- reading bills ---- */
 

@@ -65,3 +65,37 @@ int64_t drawer_difference(int64_t counted_fen, int64_t expected_fen)
 {
     return counted_fen - expected_fen;
 }
+
+bool drawer_payment_event(int64_t amount_fen, struct cash_event *out)
+{
+    if (amount_fen == 0) return false;
+    out->kind = amount_fen > 0 ? CASH_SALE : CASH_REFUND;
+    out->amount_fen = amount_fen > 0 ? amount_fen : -amount_fen;
+    return true;
+}
+
+enum drawer_outcome drawer_outcome_of(int64_t difference_fen)
+{
+    return difference_fen > 0 ? DRAWER_OVER : difference_fen < 0 ? DRAWER_SHORT : DRAWER_EVEN;
+}
+
+const char *drawer_outcome_id(enum drawer_outcome o)
+{
+    switch (o) {
+    case DRAWER_OVER: return "over";
+    case DRAWER_SHORT: return "short";
+    case DRAWER_EVEN: break;
+    }
+    return "even";
+}
+
+const char *drawer_treatment(enum drawer_outcome o)
+{
+    /* Each shift's difference is booked alone: an over is never used to cover a short. */
+    switch (o) {
+    case DRAWER_OVER: return "other_income";
+    case DRAWER_SHORT: return "cashier_receivable";
+    case DRAWER_EVEN: break;
+    }
+    return "";
+}

@@ -60,4 +60,23 @@ bool drawer_tender(int64_t due_fen, int64_t tendered_fen, int64_t *kept_fen, int
 /* The difference of a count against the expected: > 0 over (长款), < 0 short (短款). */
 int64_t drawer_difference(int64_t counted_fen, int64_t expected_fen);
 
+/* The drawer event of one cash payment on a bill, signed as stored: a positive amount is cash
+ * kept (CASH_SALE); a negative one is cash handed back on a bill whose returned lines exceed
+ * its sales (case S8 paid in cash), which leaves the drawer like a refund (CASH_REFUND).
+ * false for 0, which moves nothing. */
+bool drawer_payment_event(int64_t amount_fen, struct cash_event *out);
+
+/* What a difference is, and how the house books it (长缴短补、不得以长补短). */
+enum drawer_outcome {
+    DRAWER_EVEN,  /* counted = expected */
+    DRAWER_OVER,  /* 长款: the over goes to other income */
+    DRAWER_SHORT, /* 短款: the short is owed by the cashier */
+};
+enum drawer_outcome drawer_outcome_of(int64_t difference_fen);
+/* "even" | "over" | "short". Static string. */
+const char *drawer_outcome_id(enum drawer_outcome o);
+/* The booking of an outcome: "" (nothing), "other_income", "cashier_receivable"; as stored in
+ * shifts.difference_treatment. Static string. */
+const char *drawer_treatment(enum drawer_outcome o);
+
 #endif

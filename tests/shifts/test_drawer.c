@@ -90,6 +90,47 @@ static void counts_by_denomination(void)
     CHECK(!drawer_summarise(0, bad, 1, &s));
 }
 
+/* S8 paid in cash: a bill of +150.00 and -250.00 (total -100.00) hands 100.00 back, which
+ * leaves the drawer like a refund; by card it never touches the drawer. A zero payment moves
+ * nothing. */
+static void s8_negative_cash_payment_is_a_refund(void)
+{
+    struct cash_event e;
+    CHECK(drawer_payment_event(-10000, &e));
+    CHECK_INT(e.kind, CASH_REFUND);
+    CHECK_INT(e.amount_fen, 10000);
+    CHECK(drawer_payment_event(7500, &e));
+    CHECK_INT(e.kind, CASH_SALE);
+    CHECK_INT(e.amount_fen, 7500);
+    CHECK(!drawer_payment_event(0, &e));
+    struct cash_event ev[2];
+    CHECK(drawer_payment_event(30000, &ev[0]));
+    CHECK(drawer_payment_event(-10000, &ev[1]));
+    struct drawer_summary s;
+    CHECK(drawer_summarise(10000, ev, 2, &s));
+    CHECK_INT(s.expected_fen, 30000);
+    CHECK_INT(s.totals[CASH_SALE], 30000);
+    CHECK_INT(s.totals[CASH_REFUND], 10000);
+}
+
+/* 长缴短补: an over (+) is other income, a short (-) is owed by the cashier, even is nothing;
+ * the sign alone decides, one fen is enough. */
+static void outcome_and_treatment(void)
+{
+    CHECK_INT(drawer_outcome_of(1), DRAWER_OVER);
+    CHECK_INT(drawer_outcome_of(-1), DRAWER_SHORT);
+    CHECK_INT(drawer_outcome_of(0), DRAWER_EVEN);
+    CHECK_STR(drawer_treatment(DRAWER_OVER), "other_income");
+    CHECK_STR(drawer_treatment(DRAWER_SHORT), "cashier_receivable");
+    CHECK_STR(drawer_treatment(DRAWER_EVEN), "");
+    CHECK_STR(drawer_outcome_id(drawer_outcome_of(-10000)), "short");
+    CHECK_STR(drawer_outcome_id(drawer_outcome_of(2000)), "over");
+    CHECK_STR(drawer_outcome_id(drawer_outcome_of(0)), "even");
+    /* S4: a short of 100.00 and a later over of 100.00 are two records, never netted. */
+    CHECK_INT(drawer_difference(5000, 15000), -10000);
+    CHECK_INT(drawer_difference(20000, 10000), 10000);
+}
+
 int main(void)
 {
     RUN(s1_change_is_not_takings);
@@ -98,5 +139,7 @@ int main(void)
     RUN(s4_s5_shorts);
     RUN(s7_refund_by_another_method);
     RUN(counts_by_denomination);
+    RUN(s8_negative_cash_payment_is_a_refund);
+    RUN(outcome_and_treatment);
     return harness_finish("shifts/drawer");
 }

@@ -1,0 +1,55 @@
+/* demo/demo.h: the shell around the demo generator: it stores the demo venue through the
+ * master and sales stores, or writes its bills as bill-import files (format v1) for the
+ * benchmarks. The generation itself is pure and lives in generator.h. */
+#ifndef KTV_DEMO_DEMO_H
+#define KTV_DEMO_DEMO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/db.h"
+
+/* The demo venue's name, zone and cut-off, and the default password of its users. */
+#define DEMO_VENUE_NAME "星光KTV（演示店）"
+#define DEMO_TIMEZONE "Asia/Shanghai"
+#define DEMO_CUTOFF_MINUTES 360
+#define DEMO_DEFAULT_PASSWORD "ktvdemo123"
+
+struct demo_options {
+    int days; /* business days of bills, ending with end_day (0: catalogue only) */
+    uint64_t seed;
+    int64_t end_day;      /* the last business day (a day number) */
+    const char *password; /* of every demo user (the admin is created by init_venue) */
+};
+
+/* What a run wrote (or exported), for the command line to print and the audit to keep. */
+struct demo_summary {
+    int64_t first_day, last_day;
+    int users, room_types, rooms, products, packages;
+    int64_t bills, voided, lines, payments;
+    int64_t gross_fen, discount_fen, service_fen, net_fen; /* settled bills only */
+    int64_t last_day_bills, last_day_net_fen;              /* settled bills of last_day */
+    int64_t after_midnight;                                /* bills settled after 00:00 */
+    uint64_t fingerprint;                                  /* demo_day_fingerprint of all */
+};
+
+/* Adds the demo users, rooms, products and packages to venue_id (which must have no bills and
+ * none of these yet), then the bills of opts->days business days ending with opts->end_day.
+ * The catalogue and users are one transaction, each business day's bills one more; the run
+ * is audited once (action "demo"), in the last transaction. Fills *out. On an error, what
+ * was committed stays: the command line removes the database it created. Logs the cause. */
+enum db_status demo_populate(struct db *db, int64_t venue_id, const struct demo_options *opts,
+                             struct demo_summary *out);
+
+/* Writes bills.csv, bill_lines.csv and bill_payments.csv (import format v1, UTF-8, local
+ * times of Asia/Shanghai; bills.csv carries the optional service column, and the service
+ * charge is also a line of kind service) plus rooms.csv, products.csv and packages.csv into dir
+ * (created if missing) with exactly nbills bills over the `days` business days ending with end_day.
+ * A benchmark venue is far busier than the demo's 32 rooms: each business day packs as many
+ * generated venue-days (streams, each with its own seed) as it needs, so a million bills fit
+ * one year and a single report reads all of them; bill numbers carry the stream
+ * ("202501010042-07"). Deterministic. Returns false with a message on stderr on an I/O error. */
+bool demo_export_csv(const char *dir, uint64_t seed, int64_t end_day, int days, int64_t nbills,
+                     struct demo_summary *out);
+
+#endif
