@@ -8,6 +8,12 @@ libsodium-dev libxlsxwriter-dev libcurl4-openssl-dev nodejs npm chromium sqlite3
 nginx-light tzdata unzip fonts-noto-cjk"
 missing=""
 for p in $packages; do
+    case "$p" in
+    # Node.js may come from another packaging (NodeSource bundles npm, and Debian's npm then
+    # conflicts): a working command is what matters, not which package provides it.
+    nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm) command -v npm >/dev/null 2>&1 && continue ;;
+    esac
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
         missing="$missing $p"
 done
