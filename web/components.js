@@ -269,6 +269,125 @@ export const CsvImportDialog = {
     </el-dialog>`,
 };
 
+
+addMessages({
+  'approval.title': ['经理审批', 'Manager approval'],
+  'approval.lead': ['此操作超出您的权限，请经理输入用户名和密码当场审批：', 'This is beyond your role\'s limit: a manager signs in here to approve it:'],
+  'approval.username': ['审批人用户名', 'Approver username'],
+  'approval.password': ['审批人密码', 'Approver password'],
+  'approval.approve': ['审批并继续', 'Approve and continue'],
+  'approval.missing': ['请填写审批人的用户名和密码', 'Enter the approver\'s username and password'],
+});
+
+/**
+ * The manager's second sign-in (审批) in the same request: a page calls useApproval(), puts
+ * <ApprovalDialog :state="approval" /> in its template, and awaits approval.ask(message),
+ * which resolves to {approver_username, approver_password} or null when cancelled.
+ */
+export function useApproval() {
+  const state = Vue.reactive({ open: false, message: '', username: '', password: '', error: '', resolve: null });
+  function ask(message) {
+    return new Promise((resolve) => {
+      if (state.resolve) state.resolve(null);
+      Object.assign(state, { open: true, message: message || '', password: '', error: '', resolve });
+    });
+  }
+  return Object.assign(state, { ask });
+}
+
+export const ApprovalDialog = {
+  name: 'ApprovalDialog',
+  props: { state: Object },
+  setup(props) {
+    function finish(value) {
+      const r = props.state.resolve;
+      props.state.resolve = null;
+      props.state.open = false;
+      if (r) r(value);
+    }
+    function approve() {
+      const s = props.state;
+      if (!s.username.trim() || !s.password) {
+        s.error = t('approval.missing');
+        return;
+      }
+      const v = { approver_username: s.username.trim(), approver_password: s.password };
+      s.password = '';
+      finish(v);
+    }
+    return { t, ui, approve, finish };
+  },
+  template: `
+    <el-dialog :model-value="state.open" @update:model-value="(v) => !v && finish(null)" :title="t('approval.title')"
+      :width="ui.isPhone ? '92%' : '400px'" append-to-body data-test="approval-dialog" class="approval-dialog">
+      <div class="approval-lead"><el-icon><IconLock /></el-icon><span>{{ t('approval.lead') }}</span></div>
+      <el-alert v-if="state.message" :title="state.message" type="warning" :closable="false" show-icon style="margin-bottom:12px" />
+      <el-form label-position="top" @submit.prevent="approve">
+        <el-form-item :label="t('approval.username')"><el-input v-model="state.username" autocomplete="off" data-test="approver-username" /></el-form-item>
+        <el-form-item :label="t('approval.password')"><el-input v-model="state.password" type="password" show-password autocomplete="new-password" data-test="approver-password" @keyup.enter="approve" /></el-form-item>
+        <el-alert v-if="state.error" :title="state.error" type="error" :closable="false" show-icon />
+      </el-form>
+      <template #footer>
+        <el-button @click="finish(null)">{{ t('common.cancel') }}</el-button>
+        <el-button type="primary" data-test="approver-submit" @click="approve"><el-icon><IconCheck /></el-icon>{{ t('approval.approve') }}</el-button>
+      </template>
+    </el-dialog>`,
+};
+
+/** The notes and coins of a cash count (fen), largest first: 100/50/20/10/5/1 yuan, 5/1 jiao. */
+export const DENOMINATIONS = [10000, 5000, 2000, 1000, 500, 100, 50, 10];
+
+addMessages({
+  'count.denomination': ['面额', 'Denomination'],
+  'count.pieces': ['张/枚', 'Pieces'],
+  'count.subtotal': ['小计', 'Subtotal'],
+  'count.total': ['清点合计', 'Counted total'],
+  'count.yuan': ['{n} 元', '¥{n}'],
+  'count.jiao': ['{n} 角', '{n} jiao'],
+});
+
+/** Label of a denomination in fen: "100 元", "5 角". */
+export function denominationLabel(fen) {
+  return fen >= 100 ? t('count.yuan', { n: fen / 100 }) : t('count.jiao', { n: fen / 10 });
+}
+
+/** Total of a count {denomination_fen: pieces} in fen (exact integers). */
+export function countTotal(pieces) {
+  let s = 0n;
+  for (const d of DENOMINATIONS) s += BigInt(d) * BigInt(pieces[d] || 0);
+  return Number(s);
+}
+
+/** The count as the API takes it: [{denomination_fen, pieces}] (zero rows left out). */
+export function countBody(pieces) {
+  return DENOMINATIONS.filter((d) => pieces[d] > 0).map((d) => ({ denomination_fen: d, pieces: pieces[d] }));
+}
+
+/** A cash count by denomination with a live total. v-model: {denomination_fen: pieces}. */
+export const CashCount = {
+  name: 'CashCount',
+  props: { modelValue: Object, testid: String },
+  emits: ['update:modelValue'],
+  setup(props, { emit }) {
+    function set(d, v) {
+      emit('update:modelValue', { ...props.modelValue, [d]: Number.isInteger(v) && v > 0 ? v : 0 });
+    }
+    const total = computed(() => countTotal(props.modelValue || {}));
+    return { t, DENOMINATIONS, denominationLabel, set, total, fmtMoney, ui };
+  },
+  template: `
+    <div class="cash-count" :data-test="testid">
+      <div class="count-row" v-for="d in DENOMINATIONS" :key="d">
+        <span class="count-denom" :class="{ coin: d < 100 }">{{ denominationLabel(d) }}</span>
+        <span class="count-x">×</span>
+        <el-input-number :model-value="(modelValue || {})[d] || 0" @update:model-value="(v) => set(d, v)" :min="0" :max="1000000" :step="1" step-strictly
+          :controls-position="ui.isPhone ? '' : 'right'" size="default" class="count-input" :data-test="'count-' + d" />
+        <span class="count-sub num">{{ fmtMoney(d * ((modelValue || {})[d] || 0)) }}</span>
+      </div>
+      <div class="count-total"><span>{{ t('count.total') }}</span><b class="num" data-test="count-total">¥{{ fmtMoney(total) }}</b></div>
+    </div>`,
+};
+
 /** Registers the shared components and every Element Plus icon (as <IconName>). */
 export function registerComponents(app) {
   app.component('PageHeader', PageHeader);
@@ -277,6 +396,8 @@ export function registerComponents(app) {
   app.component('KChart', KChart);
   app.component('EmptyHint', EmptyHint);
   app.component('CsvImportDialog', CsvImportDialog);
+  app.component('ApprovalDialog', ApprovalDialog);
+  app.component('CashCount', CashCount);
   for (const [name, comp] of Object.entries(ElementPlusIconsVue)) app.component('Icon' + name, comp);
 }
 

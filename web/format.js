@@ -159,3 +159,18 @@ export function parseYuan(text) {
   if (!m) return null;
   return Number(BigInt(m[1]) * 100n + BigInt((m[2] || '').padEnd(2, '0')));
 }
+
+/** Reads a percentage "10" / "12.5" / "9.75" as basis points (1000 / 1250 / 975), or null if it
+ * is not a plain number with at most two decimals between 0 and 100. */
+export function parsePercentBp(text) {
+  const bp = parseYuan(text); // the same shape: digits, at most two decimals, times 100
+  return bp === null || bp > 10000 ? null : bp;
+}
+
+/** Minutes as "1小时05分" / "1 h 05 min". */
+export function fmtMinutes(min, en) {
+  const m = Math.max(0, Math.floor(Number(min) || 0));
+  const h = Math.floor(m / 60), r = String(m % 60).padStart(h ? 2 : 1, '0');
+  if (en) return h ? `${h} h ${r} min` : `${r} min`;
+  return h ? `${h}小时${r}分` : `${r}分钟`;
+}

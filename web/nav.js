@@ -6,11 +6,18 @@ import { addMessages } from './i18n.js';
 export const NAV = [
   { key: 'home', icon: 'Odometer', label: 'nav.home', path: '/home', page: 'home/dashboard' },
   {
+    key: 'frontdesk', icon: 'Monitor', label: 'nav.frontdesk', children: [
+      { path: '/frontdesk/board', label: 'nav.board', module: 'bills', page: 'frontdesk/board' },
+      { path: '/frontdesk/pricing', label: 'nav.pricing', module: 'rooms', page: 'frontdesk/pricing' },
+    ],
+  },
+  {
     key: 'finance', icon: 'Wallet', label: 'nav.finance', children: [
       { path: '/finance/bills', label: 'nav.bills', module: 'bills', page: 'finance/bills' },
       { path: '/reports/takings', label: 'nav.takings', module: 'reports', page: 'reports/takings' },
       { path: '/finance/import', label: 'nav.import', module: 'import', page: 'finance/import' },
-      { path: '/finance/shifts', label: 'nav.shifts', module: 'shifts', soon: 'shifts' },
+      { path: '/finance/shifts', label: 'nav.shifts', module: 'shifts', page: 'shifts/shift' },
+      { path: '/finance/review', label: 'nav.review', module: 'finance', page: 'shifts/review' },
       { path: '/finance/ledger', label: 'nav.ledger', module: 'finance', soon: 'ledger' },
       { path: '/finance/petty-cash', label: 'nav.pettyCash', module: 'finance', soon: 'pettyCash' },
     ],
@@ -66,6 +73,10 @@ addMessages({
   'nav.takings': ['营业日报', 'Daily takings'],
   'nav.import': ['账单导入', 'Bill import'],
   'nav.shifts': ['收银交班', 'Cashier shifts'],
+  'nav.review': ['营业日核对', 'Daily review'],
+  'nav.frontdesk': ['前台', 'Front desk'],
+  'nav.board': ['房态', 'Room board'],
+  'nav.pricing': ['价格方案', 'Price plans'],
   'nav.ledger': ['财务收支', 'Income & expense'],
   'nav.pettyCash': ['备用金', 'Petty cash'],
   'nav.reports': ['决策报表', 'Decision reports'],

@@ -246,14 +246,14 @@ test('login', 'wrong password in Chinese, right one lands on home', async () => 
   await page.context().close();
 });
 
-const AREAS_ZH = ['经营概览', '财务管理', '收银交班', '财务收支', '备用金', '营业日报', '账单管理', '账单导入', '决策报表', '销售分析',
-  '人事管理', '采购与库存', '场地维护与消防', '突发事件', '客户与营销', '工作计划', '包厢与房型', '商品', '系统设置'];
+const AREAS_ZH = ['经营概览', '前台', '房态', '价格方案', '财务管理', '收银交班', '营业日核对', '财务收支', '备用金', '营业日报', '账单管理',
+  '账单导入', '决策报表', '销售分析', '人事管理', '采购与库存', '场地维护与消防', '突发事件', '客户与营销', '工作计划', '包厢与房型', '商品', '系统设置'];
 
 test('navigation', 'names every area; unbuilt areas say so', async () => {
   const page = await newPage();
   await loginOk(page);
   // Open every group so that its entries are visible, as a person would.
-  for (const group of ['finance', 'reports', 'master', 'system']) {
+  for (const group of ['frontdesk', 'finance', 'reports', 'master', 'system']) {
     const title = `[data-test=nav-${group}] > .el-sub-menu__title`;
     const opened = await page.$eval(`[data-test=nav-${group}]`, (el) => el.classList.contains('is-opened'));
     if (!opened) await page.click(title);
@@ -263,10 +263,13 @@ test('navigation', 'names every area; unbuilt areas say so', async () => {
   const missing = AREAS_ZH.filter((a) => !text.includes(a));
   if (missing.length) throw new Error(`navigation lacks: ${missing.join(', ')}`);
   // An area not built yet says so and names what is coming.
-  await page.click('[data-test="nav-item-/finance/shifts"]');
+  await page.click('[data-test="nav-item-/finance/ledger"]');
   await page.waitForSelector('[data-test=not-built]');
   await expectText(page, '[data-test=not-built]', '尚未开放', 'not-built page');
-  await expectText(page, '[data-test=not-built]', '长款', 'not-built page names what comes');
+  await expectText(page, '[data-test=not-built]', '冲销', 'not-built page names what comes');
+  // The cashier shifts are built: the menu entry opens the shift page.
+  await page.click('[data-test="nav-item-/finance/shifts"]');
+  await page.waitForSelector('[data-test=page-shift]');
   await page.click('[data-test=nav-incidents]');
   await expectText(page, '[data-test=not-built]', '突发事件', 'emergencies page');
   if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
@@ -575,6 +578,303 @@ test('import', 'case I1 in the UI: refused without skip (6 errors), dry run, ski
   if (lines.length < 7) throw new Error(`the rejects file has ${lines.length} lines, expected a header and the 6 bills`);
   const net = await page.evaluate(async () => (await (await fetch('/api/v1/reports/takings?from=2019-01-01&to=2019-03-31')).json()).totals.net_fen);
   if (net !== 6335800) throw new Error(`after importing the same files again the quarter's net is ${net} fen, not 6335800`);
+  if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
+  await page.context().close();
+});
+
+// ---------------------------------------------------------------- front desk and cashier shifts
+//
+// Issue 3 in the browser: the venue is set up through the API and the CLI (a room type, rooms,
+// a price plan covering the day, products, a cashier and a manager made with `ktvoffice user
+// add`); then the cashier opens a shift counting a float, opens a room, orders goods, checks
+// out with two tenders (cash with change + WeChat), sees the receipt, closes the shift blind
+// and sees the Z report; the manager finds the shift on the daily review page and checks it.
+// Figures: room 15.00 (one 15-minute unit at 60.00/h, no grace) + 2 beers at 25.00 + a fruit
+// plate at 38.00 = 103.00; cash 65.00 from 100.00 (change 35.00) + WeChat 38.00; the float
+// 500.00, so the drawer holds 565.00 and the blind count of 565.00 is even.
+
+const FD = { cashier: 'cashier1', cashierPw: 'cashier-pass-1', manager: 'mgr1', managerPw: 'manager-pass-1', page: null, shiftId: 0, billNo: '' };
+
+/** JSON API call from a signed-in page (with the session's CSRF token). */
+async function apiIn(page, method, p, body) {
+  return page.evaluate(async ([method, p, body]) => {
+    const me = await (await fetch('/api/v1/auth/me')).json();
+    const r = await fetch('/api/v1' + p, {
+      method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : null };
+  }, [method, p, body]);
+}
+
+function must(r, what, status) {
+  if (r.status !== status) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+  return r.body;
+}
+
+/** A screenshot without the toasts of the last action. */
+async function calmShot(page, name, fullPage = true) {
+  await page.evaluate(() => window.ElementPlus && ElementPlus.ElMessage.closeAll());
+  await page.waitForTimeout(400);
+  await shot(page, name, fullPage);
+}
+
+/** Fills an Element Plus number input and commits it. */
+async function fillNumber(page, selector, value) {
+  await page.fill(`${selector} input`, String(value));
+  await page.press(`${selector} input`, 'Tab');
+}
+
+test('fd-setup', 'front desk set up through the API and the CLI: rooms, price plan, products, cashier, manager', async () => {
+  const page = await newPage();
+  await loginOk(page);
+  const type = must(await apiIn(page, 'POST', '/room-types', { name: '前台中包', capacity: 8, sort_order: 5 }), 'room type', 201);
+  for (const no of ['F101', 'F102', 'F103', 'F104', 'F105', 'F106'])
+    must(await apiIn(page, 'POST', '/rooms', { room_no: no, name: no, room_type_id: type.id }), 'room ' + no, 201);
+  const board = must(await apiIn(page, 'GET', '/frontdesk/board'), 'board', 200);
+  // The room type's first plan may start on any day: from yesterday, covering the whole clock.
+  const yesterday = new Date(Date.parse(board.business_day + 'T00:00:00Z') - 86400000).toISOString().slice(0, 10);
+  must(await apiIn(page, 'POST', '/price-plans', {
+    room_type_id: type.id, name: '中包标准价', effective_from: yesterday, unit_min: 15, grace_min: 0,
+    slots: [{ name: '全天档', start: '00:00', end: '24:00', hour_fen: 6000, member_hour_fen: 4800 }],
+  }), 'price plan', 201);
+  must(await apiIn(page, 'POST', '/products', { code: 'F-BEER', name: '雪花啤酒', category: '酒水', unit: '瓶', price_fen: 2500 }), 'beer', 201);
+  must(await apiIn(page, 'POST', '/products', { code: 'F-FRUIT', name: '精品果盘', category: '小吃', unit: '份', price_fen: 3800 }), 'fruit plate', 201);
+  must(await apiIn(page, 'POST', '/products', { code: 'F-TEA', name: '冰红茶', category: '饮料', unit: '瓶', price_fen: 800 }), 'tea', 201);
+  // The board in colour: one room out of service, one reserved for half an hour from now.
+  const rooms = Object.fromEntries(board.rooms.map((r) => [r.room_no, r.room_id]));
+  const now = await apiIn(page, 'GET', '/frontdesk/board');
+  const rid = (no) => now.body.rooms.find((r) => r.room_no === no).room_id;
+  must(await apiIn(page, 'PUT', `/frontdesk/rooms/${rid('F106')}/state`, { state: 'out_of_service', note: '点歌机故障' }), 'out of service', 200);
+  const t0 = Date.parse(now.body.now.replace(' ', 'T') + 'Z') + 30 * 60000;
+  const arrive = new Date(t0).toISOString().slice(0, 16).replace('T', ' ');
+  must(await apiIn(page, 'POST', '/frontdesk/reservations', { room_id: rid('F103'), guest_name: '陈先生', guest_phone: '13800138000', guests: 6, booker: '小周', arrive_at: arrive, hold_minutes: 30 }), 'reservation', 201);
+  void rooms;
+  await page.context().close();
+  for (const [name, role, display, pw] of [[FD.cashier, 'cashier', '收银小王', FD.cashierPw], [FD.manager, 'manager', '店长老李', FD.managerPw]]) {
+    const r = cli(['user', 'add', '--db', state.db, name, '--role', role, '--name', display, '--password', pw], state.tmp);
+    if (r.status !== 0) throw new Error(`ktvoffice user add ${name} failed (exit ${r.status}): ${firstLines(r.stderr + r.stdout)}`);
+  }
+});
+
+test('fd-shift-open', 'the cashier opens a shift counting a 500.00 float by denomination', async () => {
+  const page = await newPage();
+  FD.page = page;
+  await login(page, FD.cashierPw, FD.cashier);
+  await page.waitForSelector('[data-test=page-home]');
+  await open(page, '/finance/shifts', 'page-shift');
+  await page.waitForSelector('[data-test=shift-open-panel]');
+  await fillNumber(page, '[data-test=open-count] [data-test=count-10000]', 4);
+  await fillNumber(page, '[data-test=open-count] [data-test=count-5000]', 2);
+  await expectText(page, '[data-test=open-count] [data-test=count-total]', '500.00', 'live total of the float');
+  await page.click('[data-test=shift-open]');
+  await page.waitForSelector('[data-test=shift-current]');
+  await expectText(page, '[data-test=kpi-float]', '500.00', 'float of the open shift');
+  // Blind: the cashier's own X report shows no expected cash.
+  if (await page.$('[data-test=z-expected]')) throw new Error('the open shift shows the expected cash to its cashier');
+  const cur = await apiIn(page, 'GET', '/shifts/current');
+  FD.shiftId = cur.body.shift.id;
+  if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
+});
+
+test('fd-board', 'the cashier opens room F101 and orders goods; the board shows it in use with its running total', async () => {
+  const page = FD.page;
+  if (!page) throw new Error('no cashier session (fd-shift-open failed)');
+  await open(page, '/frontdesk/board', 'page-board');
+  await page.waitForSelector('[data-test=room-F101][data-state=free]');
+  await expectText(page, '[data-test=room-F103]', '陈先生', 'reserved room names its guest');
+  await expectText(page, '[data-test=room-F106]', '维修停用', 'room out of service');
+  await page.click('[data-test=room-F101]');
+  await page.waitForSelector('[data-test=open-dialog]');
+  await fillNumber(page, '[data-test=open-guests]', 5);
+  await page.fill(input('open-booker'), '小周');
+  await page.click('[data-test=open-submit]');
+  await page.waitForSelector('[data-test=stay-drawer] [data-test=stay-order]');
+  await page.click('[data-test=stay-order]');
+  await page.waitForSelector('[data-test=pick-F-BEER]');
+  await page.click('[data-test=pick-F-BEER]');
+  await page.click('[data-test=pick-F-BEER]');
+  await page.click('[data-test=pick-F-FRUIT]');
+  await expectText(page, '[data-test=pick-submit]', '88.00', 'order total in the picker');
+  await page.click('[data-test=pick-submit]');
+  await expectText(page, '[data-test=stay-items]', '雪花啤酒', 'ordered beer on the stay');
+  await expectText(page, '[data-test=stay-total]', '103.00', 'running total of the stay');
+  // Gifts over the cashier's limit (50.00 a bill): 3 beers (75.00) need the manager's password.
+  await page.click('[data-test=stay-gift]');
+  await page.waitForSelector('[data-test=pick-dialog] [data-test=pick-F-BEER]');
+  for (let i = 0; i < 3; i++) await page.click('[data-test=pick-dialog] [data-test=pick-F-BEER]');
+  await page.click('[data-test=pick-submit]');
+  await page.waitForSelector('[data-test=approval-dialog] [data-test=approver-username]');
+  await expectText(page, '[data-test=approval-dialog]', '75.00', 'what needs approval');
+  await page.fill(input('approver-username'), FD.manager);
+  await page.fill(input('approver-password'), FD.managerPw);
+  await page.click('[data-test=approver-submit]');
+  await expectText(page, '[data-test=stay-items]', `审批 ${FD.manager}`, 'the gift names its approver');
+  await expectText(page, '[data-test=stay-total]', '103.00', 'gifts cost the guest nothing');
+  await settled(page);
+  await calmShot(page, 'stay-zh', false);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-test=room-F101][data-state=in_use]');
+  await expectText(page, '[data-test=room-total-F101]', '103.00', 'running total on the board');
+  // A second room in use, so the board shows every state.
+  await page.click('[data-test=room-F104]');
+  await page.waitForSelector('[data-test=open-dialog]');
+  await page.click('[data-test=open-submit]');
+  await page.waitForSelector('[data-test=stay-drawer] [data-test=stay-order]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-test=room-F104][data-state=in_use]');
+  await page.waitForTimeout(400);
+  await settled(page);
+  await calmShot(page, 'board-zh');
+  if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
+});
+
+test('fd-board-views', 'the board in English and on a 390x844 phone', async () => {
+  const en = await newPage({ lang: 'en' });
+  await login(en, FD.cashierPw, FD.cashier);
+  await en.waitForSelector('[data-test=page-home]');
+  await open(en, '/frontdesk/board', 'page-board');
+  await en.waitForSelector('[data-test=room-F101][data-state=in_use]');
+  await expectText(en, '.page-title', 'Room board', 'board title in English');
+  await expectText(en, '[data-test=room-F101]', 'In use', 'state in English');
+  await settled(en);
+  await shot(en, 'board-en');
+  await en.context().close();
+  const phone = await newPage({ phone: true });
+  await login(phone, FD.cashierPw, FD.cashier);
+  await phone.waitForSelector('[data-test=page-home]');
+  await open(phone, '/frontdesk/board', 'page-board');
+  await phone.waitForSelector('[data-test=room-F101][data-state=in_use]');
+  await settled(phone);
+  const w = await phone.evaluate(() => document.documentElement.scrollWidth);
+  if (w > 392) throw new Error(`the board is ${w}px wide on a 390px screen`);
+  await shot(phone, 'phone-board-zh');
+  // The stay opens full-screen on a phone.
+  await phone.click('[data-test=room-F101]');
+  await phone.waitForSelector('[data-test=stay-drawer] [data-test=stay-checkout]');
+  await settled(phone);
+  await shot(phone, 'phone-stay-zh', false);
+  if (phone.errors.length) throw new Error('page errors: ' + phone.errors.join('; '));
+  await phone.context().close();
+});
+
+test('fd-checkout', 'checkout of F101 with cash (change 35.00) and WeChat; the receipt', async () => {
+  const page = FD.page;
+  if (!page) throw new Error('no cashier session');
+  await page.click('[data-test=room-F101]');
+  await page.waitForSelector('[data-test=stay-drawer] [data-test=stay-checkout]');
+  await page.click('[data-test=stay-checkout]');
+  await page.waitForSelector('[data-test=checkout-dialog] [data-test=quote-total]');
+  await expectText(page, '[data-test=quote-total]', '103.00', 'amount to pay');
+  await expectText(page, '[data-test=quote-lines]', '60.00/小时', 'room line names its rate');
+  // A discount typed with three decimals is refused, never read as something else (case M3).
+  await page.fill(input('disc-fixed'), '12.345');
+  await expectText(page, '[data-test=checkout-dialog] .el-form-item__error', '两位小数', 'a three-decimal discount');
+  await page.fill(input('disc-fixed'), '');
+  await page.fill(input('tender-amount-0'), '65.00');
+  await page.fill(input('tender-given-0'), '100');
+  await expectText(page, '[data-test=tender-change-0]', '35.00', 'change for 100.00');
+  await expectText(page, '[data-test=remaining]', '38.00', 'still due after cash');
+  await page.click('[data-test=tender-add]');
+  await expectText(page, '[data-test=tender-1]', '微信支付', 'second tender is WeChat');
+  await expectText(page, '[data-test=remaining]', '已收齐', 'fully paid');
+  await page.waitForTimeout(400);
+  await page.mouse.move(1, 1);
+  await shot(page, 'checkout-zh', false);
+  await page.click('[data-test=checkout-submit]');
+  await page.waitForSelector('[data-test=checkout-done]');
+  await expectText(page, '[data-test=change-due]', '35.00', 'change due');
+  const [popup] = await Promise.all([page.waitForEvent('popup', { timeout: STEP_MS }), page.click('[data-test=receipt-link]')]);
+  await popup.waitForLoadState();
+  const receipt = (await popup.textContent('body')).replace(/\s+/g, ' ');
+  if (!receipt.includes('103.00') || !receipt.includes('35.00')) throw new Error(`the receipt lacks the total or the change: ${receipt.slice(0, 200)}`);
+  await popup.screenshot({ path: path.join(shots, 'receipt-zh.png'), fullPage: true });
+  await popup.close();
+  await page.click('[data-test=checkout-finish]');
+  await page.waitForSelector('[data-test=room-F101][data-state=cleaning]');
+  if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
+});
+
+test('fd-shift-close', 'blind close by denomination; the Z report totals what was paid', async () => {
+  const page = FD.page;
+  if (!page) throw new Error('no cashier session');
+  await open(page, '/finance/shifts', 'page-shift');
+  await page.waitForSelector('[data-test=shift-current]');
+  await page.click('[data-test=shift-close]');
+  await page.waitForSelector('[data-test=close-dialog] [data-test=close-count]');
+  if (await page.$('[data-test=close-dialog] [data-test=z-expected]')) throw new Error('the close shows the expected cash');
+  await fillNumber(page, '[data-test=close-count] [data-test=count-10000]', 5);
+  await fillNumber(page, '[data-test=close-count] [data-test=count-5000]', 1);
+  await fillNumber(page, '[data-test=close-count] [data-test=count-1000]', 1);
+  await fillNumber(page, '[data-test=close-count] [data-test=count-500]', 1);
+  await expectText(page, '[data-test=close-count] [data-test=count-total]', '565.00', 'closing count');
+  await page.click('[data-test=close-submit]');
+  await page.waitForSelector('[data-test=z-panel] [data-test=z-report]');
+  await expectText(page, '[data-test=z-payments-total]', '103.00', 'Z payments total equals what was paid');
+  await expectText(page, '[data-test=z-expected]', '565.00', 'expected cash: float 500.00 + cash 65.00');
+  await expectText(page, '[data-test=z-counted]', '565.00', 'counted cash');
+  await expectText(page, '[data-test=z-difference]', '0.00', 'no over/short');
+  await expectText(page, '[data-test=z-channels]', '微信支付', 'WeChat channel');
+  await expectText(page, '[data-test=z-channels]', '38.00', 'WeChat total');
+  await settled(page);
+  await calmShot(page, 'z-report-zh');
+  if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
+  await page.context().close();
+  FD.page = null;
+});
+
+test('fd-review', 'the manager finds the shift on the daily review, drills down, checks it and confirms the day', async () => {
+  const page = await newPage();
+  await login(page, FD.managerPw, FD.manager);
+  await page.waitForSelector('[data-test=page-home]');
+  await open(page, '/finance/review', 'page-review');
+  await page.waitForSelector(`[data-test=shift-paid-${FD.shiftId}]`);
+  await expectText(page, `[data-test=shift-paid-${FD.shiftId}]`, '103.00', 'payments of the shift');
+  await expectText(page, `[data-test=shift-status-${FD.shiftId}]`, '已结班', 'status before the check');
+  await expectText(page, '[data-test=reconciliation]', '一致', 'takings agree with the shifts');
+  // The day cannot be confirmed while a shift is unchecked: the server says which.
+  await page.click('[data-test=confirm-day]');
+  await page.click('[data-test=confirm-save]');
+  await expectText(page, '[data-test=confirm-error]', '未核对', 'confirm refused');
+  await page.keyboard.press('Escape');
+  await page.click(`[data-test=drill-${FD.shiftId}]`);
+  await page.waitForSelector('[data-test=review-drill] [data-test=z-report]');
+  await page.click('[data-test=review-drill] .el-tabs__item:nth-child(2)');
+  await expectText(page, '[data-test=drill-payments]', '38.00', 'drill-down to the WeChat payment');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await page.click(`[data-test=review-${FD.shiftId}]`);
+  await page.click('[data-test=review-save]');
+  await expectText(page, `[data-test=shift-status-${FD.shiftId}]`, '已核对', 'status after the check');
+  await settled(page);
+  await calmShot(page, 'review-zh');
+  await page.click('[data-test=confirm-day]');
+  await page.click('[data-test=confirm-save]');
+  await expectText(page, '[data-test=day-status]', '已确认', 'day confirmed');
+  if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
+  await page.context().close();
+});
+
+test('fd-pricing', 'the price plan editor shows the plan and refuses a three-decimal price', async () => {
+  const page = await newPage();
+  await loginOk(page);
+  await open(page, '/frontdesk/pricing', 'page-pricing');
+  await page.click('[data-test=plan-types] >> text=前台中包');
+  await expectText(page, '[data-test=page-pricing]', '中包标准价', 'the plan in force');
+  await expectText(page, '[data-test=page-pricing]', '60.00', 'its hourly price');
+  await page.click('[data-test=plan-add]');
+  await page.waitForSelector('[data-test=plan-dialog] [data-test=slot-table]');
+  await page.fill('[data-test=slot-table] .el-table__body tr:first-child td:nth-child(6) input', '72.345');
+  await page.click('[data-test=plan-save]');
+  await expectText(page, '[data-test=plan-error]', '两位小数', 'a three-decimal price');
+  await page.fill('[data-test=slot-table] .el-table__body tr:first-child td:nth-child(6) input', '72');
+  await page.click('[data-test=plan-save]');
+  await page.waitForSelector('[data-test=plan-dialog]', { state: 'hidden' });
+  await expectText(page, '[data-test=page-pricing]', '72.00', 'the new plan from tomorrow');
+  await expectText(page, '[data-test=page-pricing]', '待生效', 'the new plan is upcoming');
+  await settled(page);
+  await calmShot(page, 'pricing-zh');
   if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
   await page.context().close();
 });
