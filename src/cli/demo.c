@@ -34,8 +34,11 @@ static void demo_help(FILE *out)
             "                      [--end-date YYYY-MM-DD]\n\n"
             "Creates a new database holding the demo venue " DEMO_VENUE_NAME " (Asia/Shanghai,\n"
             "business day from 06:00): an admin and one user per role, 32 rooms of 4 types with\n"
-            "slot prices, 49 products, 9 packages, and the bills of N business days ending with\n"
-            "the end date. The same seed and end date always give the same data.\n\n"
+            "price plans, 49 products, 10 packages (one a buy-out), 400 members, and N business\n"
+            "days ending with the end date: bills, three cashier shifts a day with their Z\n"
+            "reports, members' top-ups and payments, every day but the last two reviewed and\n"
+            "confirmed; the last day left live (a shift open, rooms in use). The same seed and\n"
+            "end date always give the same data.\n\n"
             "  --db PATH          the database to create (refused if it already holds a venue)\n"
             "  --days N           business days of bills, 0 to %d (default %d; 0: no bills)\n"
             "  --seed N           seed of the generator, 0 to 2^63-1 (default 1)\n"
@@ -131,6 +134,15 @@ static int run_create(const char *path, const struct demo_options *o)
         print_money_line(&s);
         printf("  last business day %s: %" PRId64 " settled bills, net %s\n", to, s.last_day_bills,
                money_format_grouped(s.last_day_net_fen, last));
+        char topped[40], paid[40];
+        printf("  %" PRId64 " cashier shifts (%" PRId64 " reviewed, %" PRId64 " open; %" PRId64
+               " over, %" PRId64 " short), %" PRId64 " days confirmed\n",
+               s.shifts, s.shifts_reviewed, s.shifts_open, s.overs, s.shorts, s.days_confirmed);
+        printf("  %d members: %" PRId64 " top-ups of %s principal, %s paid from balances\n",
+               s.members, s.topups, money_format_grouped(s.topup_principal_fen, topped),
+               money_format_grouped(s.member_paid_fen, paid));
+        printf("  live: %d rooms in use, %d reservations, 1 room out of service\n", s.open_stays,
+               s.reservations);
     }
     printf("  seed %" PRIu64 ", fingerprint %016" PRIx64 ", written in %.2f s\n", o->seed,
            s.fingerprint, seconds);

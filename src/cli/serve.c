@@ -1,6 +1,7 @@
 /* cli/serve.c: ktvoffice serve: run the web server. */
 #include "cli/cli.h"
 #include "core/http.h"
+#include "core/venue.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -14,7 +15,7 @@ static void serve_help(FILE *out)
             "                       [--max-connections N] [--session-hours N] [--port-file F]\n\n"
             "Serves the API (/api/v1/...) and the web pages. Stops cleanly on SIGTERM or\n"
             "Ctrl-C, finishing requests in flight.\n\n"
-            "  --db PATH             the database (created and migrated if needed)\n"
+            "  --db PATH             the database, made by init or demo (migrated if needed)\n"
             "  --listen ADDR:PORT    default 127.0.0.1:8080; port 0 picks a free port\n"
             "  --web DIR             folder of the web pages (default: web)\n"
             "  --npm DIR             folder holding node_modules (default: .)\n"
@@ -61,9 +62,17 @@ int cli_serve(int argc, char **argv)
         serve_help(stderr);
         return 2;
     }
-    /* Migrate once, before any worker opens its own connection. */
-    struct db *db = cli_open_db(cfg.db_path, false);
+    /* Migrate once, before any worker opens its own connection. A missing file is refused
+     * (a typo must not start an empty venue nobody can sign in to): init or demo make one. */
+    struct db *db = cli_open_db(cfg.db_path, true);
     if (!db) return 1;
+    int64_t venue_id = 0;
+    if (venue_first(db, &venue_id) != DB_OK) {
+        fprintf(stderr, "error: %s holds no venue; create one with ktvoffice init --db %s\n",
+                cfg.db_path, cfg.db_path);
+        db_close(db);
+        return 1;
+    }
     db_close(db);
     return http_serve(&cfg, listen, port_file);
 }

@@ -368,6 +368,36 @@ static bool wants_english(struct request *req)
     return al && strncmp(al, "en", 2) == 0;
 }
 
+/* Checks the caller of route r: signed in, permitted on its module, and for anything but a GET
+ * the session's CSRF token. Replies 401 or 403 and returns false otherwise. */
+static bool caller_admitted(struct request *req, const struct route *r)
+{
+    if (r->access == ACCESS_PUBLIC) return true;
+    if (!auth_load_session(req)) {
+        reply_error(req, 401, "unauthenticated", NULL, "请先登录（登录已过期或未登录）",
+                    "please sign in (no session or it has expired)");
+        return false;
+    }
+    if ((r->access == ACCESS_READ || r->access == ACCESS_WRITE) &&
+        !auth_permitted(req->db, req->user.role, r->module, r->access == ACCESS_WRITE)) {
+        reply_error(req, 403, "forbidden", NULL, "您的角色没有此操作的权限",
+                    "your role is not permitted to do this");
+        return false;
+    }
+    if (strcmp(req->method, "GET") != 0) {
+        /* Lengths first: sodium_memcmp reads as many bytes of the header as the token has, past
+         * the end of a shorter header. */
+        const char *csrf = req_header(req, "X-CSRF-Token");
+        size_t want = strlen(req->user.csrf);
+        if (!csrf || strlen(csrf) != want || sodium_memcmp(csrf, req->user.csrf, want) != 0) {
+            reply_error(req, 403, "csrf", NULL, "页面已过期，请刷新后重试（缺少安全令牌）",
+                        "missing or wrong CSRF token; reload the page");
+            return false;
+        }
+    }
+    return true;
+}
+
 static void dispatch_api(struct request *req)
 {
     bool mismatch;
@@ -391,28 +421,7 @@ static void dispatch_api(struct request *req)
         reply_error(req, 503, "db_unavailable", NULL, "数据库暂时不可用", "database unavailable");
         return;
     }
-    if (r->access != ACCESS_PUBLIC) {
-        if (!auth_load_session(req)) {
-            reply_error(req, 401, "unauthenticated", NULL, "请先登录（登录已过期或未登录）",
-                        "please sign in (no session or it has expired)");
-            return;
-        }
-        if ((r->access == ACCESS_READ || r->access == ACCESS_WRITE) &&
-            !auth_permitted(req->db, req->user.role, r->module, r->access == ACCESS_WRITE)) {
-            reply_error(req, 403, "forbidden", NULL, "您的角色没有此操作的权限",
-                        "your role is not permitted to do this");
-            return;
-        }
-        if (strcmp(req->method, "GET") != 0) {
-            const char *csrf = req_header(req, "X-CSRF-Token");
-            if (!csrf || sodium_memcmp(csrf, req->user.csrf, strlen(req->user.csrf)) != 0 ||
-                strlen(csrf) != strlen(req->user.csrf)) {
-                reply_error(req, 403, "csrf", NULL, "页面已过期，请刷新后重试（缺少安全令牌）",
-                            "missing or wrong CSRF token; reload the page");
-                return;
-            }
-        }
-    }
+    if (!caller_admitted(req, r)) return;
     r->handler(req);
     /* Whatever a handler leaves open is rolled back: nothing is half-written. */
     db_rollback(req->db);
@@ -485,8 +494,8 @@ static struct request *request_new(struct MHD_Connection *conn, const struct ser
     return req;
 }
 
-/* The body limit of the route a request will reach (found again at dispatch). */
-static size_t body_limit_for(struct request *req)
+/* The route a request will reach (found again at dispatch), or NULL. */
+static const struct route *route_ahead(struct request *req)
 {
     bool mismatch;
     const struct route *r = route_find(req, &mismatch);
@@ -495,7 +504,7 @@ static size_t body_limit_for(struct request *req)
         req->param_values[i] = NULL;
     }
     req->nparams = 0;
-    return r && r->max_body ? r->max_body : DEFAULT_MAX_BODY;
+    return r;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -512,7 +521,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             return MHD_NO;
         }
         *con_cls = req;
-        req->body_limit = body_limit_for(req);
+        const struct route *ahead = route_ahead(req);
+        req->body_limit = ahead && ahead->max_body ? ahead->max_body : DEFAULT_MAX_BODY;
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
         if (declared > req->body_limit) {
@@ -525,11 +535,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                 return queue_reply(req);
             }
         }
+        /* An upload route buffers up to its own limit (64 MiB for bills): its caller is checked
+         * before the body is kept, or anyone could make every connection hold that much. A
+         * refused caller's body is read and dropped (so that the answer reaches the client),
+         * and the 401/403 is sent at its end. */
+        if (ahead && ahead->max_body > DEFAULT_MAX_BODY && ahead->access != ACCESS_PUBLIC) {
+            req->db = db_thread(cfg->db_path);
+            if (!req->db) {
+                req->retry_after = 5;
+                reply_error(req, 503, "db_unavailable", NULL, "数据库暂时不可用",
+                            "database unavailable");
+                req->refused_early = true;
+            } else if (!caller_admitted(req, ahead)) {
+                req->refused_early = true;
+            }
+        }
         return MHD_YES;
     }
     if (*upload_data_size) {
         size_t n = *upload_data_size;
         *upload_data_size = 0;
+        if (req->refused_early) return MHD_YES;
         if (req->body_too_large || req->body_len + n > req->body_limit) {
             req->body_too_large = true;
             return MHD_YES;
@@ -550,6 +576,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         req->body[req->body_len] = 0;
         return MHD_YES;
     }
+    if (req->refused_early) return queue_reply(req);
     if (req->replied) return MHD_YES; /* 413 already queued */
     if (strncmp(req->path, "/api/", 5) == 0) {
         dispatch_api(req);

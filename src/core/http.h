@@ -77,6 +77,7 @@ struct request {
     char *body;                 /* owned, NUL-terminated */
     size_t body_len, body_cap, body_limit;
     bool body_too_large;
+    bool refused_early;         /* caller refused before an upload was read: reply at its end */
 
     const char *param_names[HTTP_MAX_PARAMS];
     char *param_values[HTTP_MAX_PARAMS]; /* owned */

@@ -31,13 +31,26 @@ struct demo_summary {
     int64_t last_day_bills, last_day_net_fen;              /* settled bills of last_day */
     int64_t after_midnight;                                /* bills settled after 00:00 */
     uint64_t fingerprint;                                  /* demo_day_fingerprint of all */
+    /* What the front desk and the back office left around the bills. */
+    int plans, members;
+    int64_t shifts, shifts_reviewed, shifts_open, days_confirmed;
+    int64_t overs, shorts; /* closed shifts with a difference */
+    int64_t topups, topup_principal_fen, topup_bonus_fen, member_paid_fen;
+    int open_stays, reservations;
 };
 
-/* Adds the demo users, rooms, products and packages to venue_id (which must have no bills and
- * none of these yet), then the bills of opts->days business days ending with opts->end_day.
- * The catalogue and users are one transaction, each business day's bills one more; the run
- * is audited once (action "demo"), in the last transaction. Fills *out. On an error, what
- * was committed stays: the command line removes the database it created. Logs the cause. */
+/* Adds the demo users, rooms, products, packages with their terms, price plans (in force from
+ * the first business day) and members to venue_id (which must have no bills and none of these
+ * yet), then opts->days business days ending with opts->end_day as the front desk would have
+ * left them: each day's cashier shifts (afternoon, evening, night: opened with a 500.00 float,
+ * every payment of a settled bill tagged with the shift of its cashier, pay-outs and safe
+ * drops, closed by a count with a frozen Z report), its bills, the members' top-ups and
+ * payments from their balance, and the back office's review and confirmation of every day
+ * but the last two. The last day stays live: its night shift open, rooms in use with goods
+ * ordered, a room out of service and two reservations for the next evening.
+ * The catalogue and users are one transaction, each business day one more; the run is
+ * audited once (action "demo"), in the last transaction. Fills *out. On an error, what was
+ * committed stays: the command line removes the database it created. Logs the cause. */
 enum db_status demo_populate(struct db *db, int64_t venue_id, const struct demo_options *opts,
                              struct demo_summary *out);
 

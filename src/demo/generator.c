@@ -204,23 +204,26 @@ _Static_assert(sizeof demo_products / sizeof demo_products[0] == P__COUNT,
 /* clang-format off */
 const struct demo_package demo_packages[] = {
     {"小包白天欢唱套餐(3小时)", DEMO_SLOT_DAY, TYPE_SMALL, 3, 9800,
-     {{P_WATER, 4}, {P_POPCORN, 1}}, 2},
+     {{P_WATER, 4}, {P_POPCORN, 1}}, 2, false},
     {"中包白天欢唱套餐(3小时)", DEMO_SLOT_DAY, TYPE_MEDIUM, 3, 16800,
-     {{P_SNOW, 6}, {P_FRUIT_S, 1}}, 2},
+     {{P_SNOW, 6}, {P_FRUIT_S, 1}}, 2, false},
     {"大包白天欢唱套餐(3小时)", DEMO_SLOT_DAY, TYPE_LARGE, 3, 26800,
-     {{P_SNOW, 12}, {P_FRUIT_M, 1}}, 2},
+     {{P_SNOW, 12}, {P_FRUIT_M, 1}}, 2, false},
     {"小包黄金档啤酒套餐(3小时)", DEMO_SLOT_PRIME, TYPE_SMALL, 3, 38800,
-     {{P_SNOW, 12}, {P_FRUIT_M, 1}, {P_POPCORN, 1}}, 3},
+     {{P_SNOW, 12}, {P_FRUIT_M, 1}, {P_POPCORN, 1}}, 3, false},
     {"中包黄金档啤酒套餐(3小时)", DEMO_SLOT_PRIME, TYPE_MEDIUM, 3, 58800,
-     {{P_TSINGTAO, 12}, {P_FRUIT_M, 1}, {P_SNACK_PLATTER, 1}}, 3},
+     {{P_TSINGTAO, 12}, {P_FRUIT_M, 1}, {P_SNACK_PLATTER, 1}}, 3, false},
     {"大包黄金档畅饮套餐(4小时)", DEMO_SLOT_PRIME, TYPE_LARGE, 4, 98800,
-     {{P_TSINGTAO, 24}, {P_FRUIT_L, 1}, {P_SNACK_PLATTER, 1}}, 3},
+     {{P_TSINGTAO, 24}, {P_FRUIT_L, 1}, {P_SNACK_PLATTER, 1}}, 3, false},
     {"豪华包洋酒套餐(4小时)", DEMO_SLOT_PRIME, TYPE_LUXURY, 4, 188800,
-     {{P_CHIVAS, 1}, {P_GREENTEA, 6}, {P_FRUIT_XL, 1}, {P_SNACK_PLATTER, 1}}, 4},
+     {{P_CHIVAS, 1}, {P_GREENTEA, 6}, {P_FRUIT_XL, 1}, {P_SNACK_PLATTER, 1}}, 4, false},
     {"小包午夜场套餐(3小时)", DEMO_SLOT_MIDNIGHT, TYPE_SMALL, 3, 19800,
-     {{P_SNOW, 12}, {P_FRUIT_S, 1}}, 2},
+     {{P_SNOW, 12}, {P_FRUIT_S, 1}}, 2, false},
     {"中包午夜场套餐(3小时)", DEMO_SLOT_MIDNIGHT, TYPE_MEDIUM, 3, 26800,
-     {{P_SNOW, 12}, {P_FRUIT_M, 1}}, 2},
+     {{P_SNOW, 12}, {P_FRUIT_M, 1}}, 2, false},
+    /* Last in the list so that the catalogue numbers of the others never move. */
+    {"大包通宵买断(至06:00)", DEMO_SLOT_PRIME, TYPE_LARGE, 0, 168800,
+     {{P_TSINGTAO_DOZEN, 2}, {P_FRUIT_L, 1}, {P_SNACK_PLATTER, 1}}, 3, true},
 };
 /* clang-format on */
 const int demo_package_count = sizeof demo_packages / sizeof demo_packages[0];
@@ -251,17 +254,35 @@ const char *const demo_approver = "王建国";
 static const char *const credit_clients[] = {"华兴贸易", "新城地产", "博远科技", "恒通物流"};
 static const char *const void_reasons[] = {"客人取消消费", "重复开单", "录入错误", "客诉免单"};
 
-void demo_price_plan(int room_type, int64_t business_day, struct demo_slot_price plan[DEMO_SLOTS])
+void demo_slot_window(enum demo_slot slot, int *from_min, int *to_min)
 {
-    int wd = weekday_from_days(business_day);
-    bool weekend = wd == 5 || wd == 6; /* Friday and Saturday nights */
+    *from_min = slot_from[slot];
+    *to_min = slot_to[slot];
+}
+
+void demo_price_slots(int room_type, struct price_slot slots[DEMO_PLAN_SLOTS])
+{
     const struct demo_room_type *t = &demo_room_types[room_type];
-    for (int s = 0; s < DEMO_SLOTS; s++) {
-        plan[s].name = demo_slot_names[s];
-        plan[s].from_minute = slot_from[s];
-        plan[s].to_minute = slot_to[s];
-        plan[s].fen_per_hour = weekend ? t->weekend_fen[s] : t->weekday_fen[s];
-    }
+    for (int half = 0; half < 2; half++)
+        for (int s = 0; s < DEMO_SLOTS; s++) {
+            struct price_slot *x = &slots[half * DEMO_SLOTS + s];
+            memset(x, 0, sizeof *x);
+            x->days = half ? DEMO_WEEKEND : DEMO_WEEKDAYS;
+            x->start_min = slot_from[s];
+            x->end_min = slot_to[s];
+            x->hour_fen = half ? t->weekend_fen[s] : t->weekday_fen[s];
+            /* The demo's member discount is on goods (9折), not on the room: no member price. */
+            x->min_spend_fen = s == DEMO_SLOT_PRIME ? t->prime_min_spend_fen : 0;
+        }
+}
+
+struct price_plan demo_price_plan(const struct price_slot slots[DEMO_PLAN_SLOTS])
+{
+    return (struct price_plan){.slots = slots,
+                               .nslots = DEMO_PLAN_SLOTS,
+                               .unit_min = DEMO_UNIT_MIN,
+                               .grace_min = DEMO_GRACE_MIN,
+                               .cutoff_min = 360 /* the demo venue's 06:00 */};
 }
 
 /* ---------------------------------------------------------------- the shape of a day */
@@ -337,7 +358,9 @@ static int slot_of_minute(int minute)
 static int find_package(int type, int slot)
 {
     for (int i = 0; i < demo_package_count; i++)
-        if (demo_packages[i].room_type == type && (int)demo_packages[i].slot == slot) return i;
+        if (!demo_packages[i].buyout && demo_packages[i].room_type == type &&
+            (int)demo_packages[i].slot == slot)
+            return i;
     return -1;
 }
 
@@ -485,38 +508,65 @@ static void add_goods(struct demo_rng *r, struct demo_bill *d, const struct stay
     }
 }
 
-/* The room fee of minutes from start as one line; its item names the minutes in each slot
- * ("包厢费 黄金档75分钟 午夜档45分钟"), its amount is rounded once for the whole stay. */
-static void add_room_fee(struct demo_bill *d, int64_t day, int type, int start, int minutes)
+/* The room fee as one line, priced by the front desk's own rule (frontdesk/pricing.h) over the
+ * room type's plan; its item names the minutes in each slot ("包厢费 黄金档75分钟 午夜档45分钟"),
+ * its amount is rounded once for the whole stay. start_local is the stay's opening (local
+ * seconds), minutes its length; package the index of its package or -1 (the room fee is then
+ * the package's overrun, priced from where the package's time ends). Returns the minimum spend
+ * the stay owes (that of the slot it opened in; 0 for a package). */
+static int64_t add_room_fee(struct demo_bill *d, int type, int package, int64_t start_local,
+                            int minutes)
 {
-    if (minutes <= 0) return;
-    struct demo_slot_price plan[DEMO_SLOTS];
-    demo_price_plan(type, day, plan);
-    struct demo_room_fee fee;
-    demo_room_fee(plan, DEMO_SLOTS, start, minutes, &fee);
+    struct price_slot slots[DEMO_PLAN_SLOTS];
+    demo_price_slots(type, slots);
+    struct price_plan plan = demo_price_plan(slots);
+    int64_t end_local = start_local + (int64_t)minutes * 60;
+    struct room_fee fee;
+    enum pricing_status st;
+    if (package >= 0) {
+        const struct demo_package *p = &demo_packages[package];
+        struct package_terms terms = {p->price_fen, p->hours * 60, p->buyout, 360};
+        struct package_fee pf;
+        st = pricing_package_fee(&plan, &terms, start_local, end_local, false, &pf);
+        fee = pf.overrun;
+    } else {
+        st = pricing_room_fee(&plan, start_local, end_local, false, &fee);
+    }
+    /* Stays open from 12:00 and end by 05:50, inside the plan: anything else is our bug. */
+    if (st != PRICING_OK) abort();
+    if (fee.fee_fen == 0 && fee.nparts == 0) return 0;
+    int by_slot[DEMO_SLOTS] = {0};
+    for (int i = 0; i < fee.nparts; i++)
+        by_slot[fee.parts[i].slot % DEMO_SLOTS] += fee.parts[i].minutes;
     char item[160] = "包厢费";
     size_t n = strlen(item);
     /* In the order the stay meets the slots: day, prime, midnight. */
     for (int i = 0; i < DEMO_SLOTS; i++)
-        if (fee.minutes[i] > 0 && n < sizeof item)
-            n += (size_t)snprintf(item + n, sizeof item - n, " %s%d分钟", plan[i].name,
-                                  fee.minutes[i]);
-    add_line(d, "room", item, -1, -1, 1, fee.fen, fee.fen);
+        if (by_slot[i] > 0 && n < sizeof item)
+            n += (size_t)snprintf(item + n, sizeof item - n, " %s%d分钟", demo_slot_names[i],
+                                  by_slot[i]);
+    add_line(d, "room", item, -1, -1, 1, fee.fee_fen, fee.fee_fen);
+    return package >= 0 ? 0 : fee.min_spend_fen;
 }
 
 /* The cashier on duty when the bill was settled: an afternoon shift to 19:00, an evening shift
  * to 01:00, a night shift to closing; the three cashiers rotate shifts every week. */
-static const char *cashier_at(int64_t day, int close_minute)
+const int demo_shift_ends[DEMO_SHIFTS - 1] = {19 * 60, 25 * 60};
+
+int demo_shift_cashier(int64_t day, int shift)
 {
-    int shift = close_minute < 19 * 60 ? 0 : close_minute < 25 * 60 ? 1 : 2;
     int64_t week = (day + 3) / 7; /* weeks from Monday (day 0 was a Thursday) */
-    return demo_cashiers[(shift + week) % 3];
+    return (int)((shift + week) % 3);
 }
 
-/* The member's phone number: members are a fixed pool of the seed, so the same guests come
- * back. The 170 prefix with zeros keeps them obviously made up. */
-#define MEMBER_POOL 400
-static void member_phone(uint64_t seed, int member, char out[44])
+static int shift_at(int close_minute)
+{
+    return close_minute < demo_shift_ends[0]   ? DEMO_SHIFT_AFTERNOON
+           : close_minute < demo_shift_ends[1] ? DEMO_SHIFT_EVENING
+                                               : DEMO_SHIFT_NIGHT;
+}
+
+void demo_member_phone(uint64_t seed, int member, char out[44])
 {
     uint64_t st = seed ^ 0x6d656d626572ULL ^ (uint64_t)member * 0x100000001b3ULL;
     snprintf(out, 44, "1700%07llu", (unsigned long long)(demo_splitmix64(&st) % 10000000ULL));
@@ -553,17 +603,16 @@ static void build_bill(struct demo_rng *r, uint64_t seed, int64_t day, const str
     if (demo_rng_chance(r, slot == DEMO_SLOT_DAY ? 250 : 650))
         snprintf(b->booker, sizeof b->booker, "%s",
                  demo_bookers[demo_rng_pick(r, booker_weights, demo_booker_count)]);
-    snprintf(b->cashier, sizeof b->cashier, "%s", cashier_at(day, close_minute));
+    d->shift = shift_at(close_minute);
+    snprintf(b->cashier, sizeof b->cashier, "%s", demo_cashiers[demo_shift_cashier(day, d->shift)]);
 
     /* Lines: package or room fee, goods, gift, minimum-spend top-up. */
-    int64_t room_fee = 0;
+    int64_t room_fee = 0, min_spend = 0;
     if (s->package >= 0) {
         const struct demo_package *p = &demo_packages[s->package];
         add_line(d, "package", p->name, -1, s->package, 1, p->price_fen, p->price_fen);
-        add_room_fee(d, day, room->type, s->start + p->hours * 60, s->minutes - p->hours * 60);
-    } else {
-        add_room_fee(d, day, room->type, s->start, s->minutes);
     }
+    min_spend = add_room_fee(d, room->type, s->package, d->opened_local, s->minutes);
     for (int i = 0; i < b->nlines; i++)
         if (strcmp(d->lines[i].kind, "room") == 0) room_fee += d->lines[i].amount_fen;
     add_goods(r, d, s, slot);
@@ -574,15 +623,13 @@ static void build_bill(struct demo_rng *r, uint64_t seed, int64_t day, const str
         snprintf(note, sizeof note, "赠送%s(%s批准)", demo_products[P_FRUIT_S].name, demo_approver);
         append_note(b, note);
     }
-    if (s->package < 0 && slot == DEMO_SLOT_PRIME && type->prime_min_spend_fen > 0) {
-        int64_t spend = room_fee;
+    if (min_spend > 0) {
+        int64_t goods = 0;
         for (int i = 0; i < b->nlines; i++)
             if (d->lines[i].product_id && demo_products[d->lines[i].product_id - 1].min_spend)
-                spend += d->lines[i].amount_fen;
-        if (spend < type->prime_min_spend_fen) {
-            int64_t top = type->prime_min_spend_fen - spend;
-            add_line(d, "min_spend", "低消补足", -1, -1, 1, top, top);
-        }
+                goods += d->lines[i].amount_fen;
+        int64_t top = pricing_min_spend_topup(min_spend, room_fee, goods);
+        if (top > 0) add_line(d, "min_spend", "低消补足", -1, -1, 1, top, top);
     }
     for (int i = 0; i < b->nlines; i++)
         b->gross_fen += d->lines[i].amount_fen;
@@ -591,7 +638,7 @@ static void build_bill(struct demo_rng *r, uint64_t seed, int64_t day, const str
      * on some bills, then rounding down to the yuan (抹零), each recorded in the note. */
     char text[128], money[32];
     if (demo_rng_chance(r, slot == DEMO_SLOT_DAY ? 120 : 200)) {
-        member_phone(seed, (int)demo_rng_between(r, 0, MEMBER_POOL - 1), b->member_phone);
+        demo_member_phone(seed, (int)demo_rng_between(r, 0, DEMO_MEMBER_POOL - 1), b->member_phone);
         int64_t member = 0;
         for (int i = 0; i < b->nlines; i++) {
             const struct bill_line *l = &d->lines[i];

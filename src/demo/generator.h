@@ -6,14 +6,16 @@
  * venue with the same seed and end date agree on their last 7 days, and the CSV export of the
  * benchmarks holds the same bills as the database would.
  *
- * The writer (demo.h) stores the catalogue and the bills through the master and sales stores. */
+ * Room fees are priced by the front desk's own rule (frontdesk/pricing.h) over the price plans
+ * the writer stores (demo_price_slots): one rule, one place. The writer (demo.h) stores the
+ * catalogue, the bills and the shifts around them through the areas' own stores. */
 #ifndef KTV_DEMO_GENERATOR_H
 #define KTV_DEMO_GENERATOR_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "demo/roomfee.h"
+#include "frontdesk/pricing.h"
 #include "sales/store.h"
 
 /* ---- Random numbers: xoshiro256** seeded by splitmix64 (Vigna), identical on every platform. */
@@ -85,15 +87,18 @@ struct demo_package_item {
     int qty;
 };
 
-/* A package (套餐): a fixed price for some hours of a room type in one slot plus set goods. */
+/* A package (套餐): a fixed price for some hours of a room type in one slot plus set goods, or
+ * a buy-out (买断): the room until 06:00 whatever the hour it opened. */
 struct demo_package {
     const char *name;
     enum demo_slot slot;
     int room_type; /* index into demo_room_types */
-    int hours;
+    int hours;     /* included hours; 0 for a buy-out */
     int64_t price_fen;
     struct demo_package_item items[4];
     int nitems;
+    bool buyout; /* sold only at the front desk (open stays of the last day), never generated
+                    on settled bills: the settled history stays what it was before it existed */
 };
 
 /* People: users of the back office (one per role) and the names bills carry. */
@@ -116,9 +121,37 @@ extern const int demo_booker_count;
 extern const char *const demo_cashiers[3]; /* the cashier users' display names */
 extern const char *const demo_approver;    /* the manager who approves discounts and voids */
 
-/* The price plan of a room type on a business day (weekend prices on Friday and Saturday):
- * writes DEMO_SLOTS slots into plan. */
-void demo_price_plan(int room_type, int64_t business_day, struct demo_slot_price plan[DEMO_SLOTS]);
+/* The price plan of every room type, as the front desk stores it (price_plans/price_slots) and
+ * prices it (frontdesk/pricing.h): the three slots twice, Sunday-Thursday business days and
+ * Friday-Saturday ones (weekend nights dearer), with the 黄金档 minimum spend of the big rooms.
+ * Slot i of the plan is demo slot i % DEMO_SLOTS. The billing unit and grace are the front
+ * desk's usual 15 and 10 minutes; the generated stays last whole quarter hours of an hour or
+ * more, so neither changes what they cost. */
+#define DEMO_PLAN_SLOTS (2 * DEMO_SLOTS)
+#define DEMO_UNIT_MIN 15
+#define DEMO_GRACE_MIN 10
+/* Business weekday masks of the two halves of the plan (bit 0 Sunday). */
+#define DEMO_WEEKDAYS 0x1Fu /* Sunday .. Thursday */
+#define DEMO_WEEKEND 0x60u  /* Friday, Saturday */
+void demo_price_slots(int room_type, struct price_slot slots[DEMO_PLAN_SLOTS]);
+/* The pricing plan over those slots (slots borrowed; the venue's 06:00 cut-off, no holidays). */
+struct price_plan demo_price_plan(const struct price_slot slots[DEMO_PLAN_SLOTS]);
+/* The local clock window [from, to) of a demo slot, in minutes after midnight. */
+void demo_slot_window(enum demo_slot slot, int *from_min, int *to_min);
+
+/* Members are a fixed pool of the seed, so the same guests come back: the phone of member i
+ * (0 <= i < DEMO_MEMBER_POOL). The 170 prefix with zeros keeps them obviously made up. */
+#define DEMO_MEMBER_POOL 400
+void demo_member_phone(uint64_t seed, int member, char out[44]);
+
+/* ---- Cashier shifts: afternoon to 19:00, evening to 01:00, night to closing; the three
+ * cashiers rotate shifts every week (demo_cashiers[demo_shift_cashier(day, shift)]). */
+enum { DEMO_SHIFT_AFTERNOON, DEMO_SHIFT_EVENING, DEMO_SHIFT_NIGHT, DEMO_SHIFTS };
+/* The local minute after midnight of the business day at which each shift hands over to the
+ * next (19:00 and 01:00 of the next morning). */
+extern const int demo_shift_ends[DEMO_SHIFTS - 1];
+/* The index into demo_cashiers of the cashier of a shift of a business day. */
+int demo_shift_cashier(int64_t day, int shift);
 
 /* ---- Generated bills. */
 
@@ -140,6 +173,8 @@ void demo_price_plan(int room_type, int64_t business_day, struct demo_slot_price
 struct demo_bill {
     struct bill bill;
     int room;
+    int shift; /* the cashier shift of the day that settled it (DEMO_SHIFT_*): its cashier is
+                  bill.cashier; not part of the fingerprint (it follows from the settling time) */
     int64_t opened_local, closed_local;
     struct bill_line lines[DEMO_MAX_LINES];
     struct bill_payment payments[DEMO_MAX_PAYMENTS];

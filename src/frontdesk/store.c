@@ -1035,6 +1035,15 @@ enum db_status member_load(struct db *db, int64_t id, struct member *m)
     return e;
 }
 
+enum db_status member_insert(struct db *db, int64_t venue_id, struct member *m, int64_t created_at)
+{
+    return db_int(db, &m->id,
+                  "INSERT INTO members(venue_id, phone, name, level, discount_bp, active, "
+                  "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                  "itttiIi", venue_id, m->phone, m->name, m->level, m->discount_bp,
+                  m->active ? 1 : 0, created_at);
+}
+
 enum db_status ledger_insert(struct db *db, const struct ledger_entry *l)
 {
     sqlite3_stmt *st = db_stmt(db, "INSERT INTO member_ledger(member_id, at, business_day, kind, "

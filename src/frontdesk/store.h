@@ -313,12 +313,17 @@ struct member {
 /* The venue's member with this phone, with the balance summed from the ledger. */
 enum db_status member_find(struct db *db, int64_t venue_id, const char *phone, struct member *m);
 enum db_status member_load(struct db *db, int64_t id, struct member *m);
+/* Adds a member (no balance: stored value is only ever the sum of the ledger) and sets
+ * m->id. DB_CONFLICT if the venue already has a member with this phone. m->balance is
+ * ignored. */
+enum db_status member_insert(struct db *db, int64_t venue_id, struct member *m,
+                             int64_t created_at);
 
 struct ledger_entry {
     int64_t member_id;
     int64_t at;
     char business_day[11];
-    const char *kind;           /* pay refund void */
+    const char *kind;           /* topup pay refund void adjust */
     struct stored_value change; /* signed */
     int64_t bill_id;
     int payment_seq;

@@ -256,6 +256,9 @@ static void add_issue(struct import_model *m, int file, uint32_t row, const char
         add_issue((m), (file), (row), (col), (bill), (warn), zh_, en_);                            \
     } while (0)
 
+/* Seconds a closing may precede its opening and still be taken for clock skew. */
+#define CLOCK_SKEW_MAX 600
+
 /* A short quotation of a value for a message: at most 40 bytes, cut on a character boundary. */
 static const char *quote(const char *v, char out[64])
 {
@@ -373,13 +376,14 @@ static bool reader_open(struct reader *r, const char *data, size_t len)
         for (int k = 0; k < r->ncols; k++)
             if (header_matches(&r->spec[k], h)) found = k;
         char q[64];
+        quote(h, q); /* before ISSUE: its message is formatted before its column argument */
         if (found < 0) {
             char known[400] = "";
             size_t w = 0;
             for (int k = 0; k < r->ncols && w < sizeof known - 40; k++)
                 w += (size_t)snprintf(known + w, sizeof known - w, "%s%s", k ? ", " : "",
                                       r->spec[k].name);
-            ISSUE(m, r->file, 1, quote(h, q), IMPORT_NONE, false,
+            ISSUE(m, r->file, 1, q, IMPORT_NONE, false,
                   ("未知的列“%s”（可用的列：%s）", q, known),
                   ("unknown column \"%s\" (known columns: %s)", q, known));
             m->file_error = true;
@@ -387,14 +391,14 @@ static bool reader_open(struct reader *r, const char *data, size_t len)
             continue;
         }
         if (r->col[found] >= 0) {
-            ISSUE(m, r->file, 1, quote(h, q), IMPORT_NONE, false, ("列“%s”重复出现", q),
+            ISSUE(m, r->file, 1, q, IMPORT_NONE, false, ("列“%s”重复出现", q),
                   ("the column \"%s\" appears twice", q));
             m->file_error = true;
             ok = false;
             continue;
         }
         r->col[found] = (int)i;
-        snprintf(r->head[found], sizeof r->head[found], "%s", quote(h, q));
+        snprintf(r->head[found], sizeof r->head[found], "%s", q);
     }
     for (int k = 0; k < r->ncols; k++) {
         if (r->col[k] < 0) snprintf(r->head[k], sizeof r->head[k], "%s", r->spec[k].name);
@@ -677,12 +681,22 @@ static void read_bill_row(struct reader *r, const struct tz *tz)
 
     bool opened_ok = read_time(r, B_OPENED, bi, tz, &b->opened_at);
     bool closed_ok = read_time(r, B_CLOSED, bi, tz, &b->closed_at);
-    if (opened_ok && closed_ok && b->closed_at < b->opened_at)
-        ISSUE(
-            m, r->file, row, r->head[B_CLOSED], bi, true,
-            ("结账时间早于开台时间 %lld 秒，按原样导入", (long long)(b->opened_at - b->closed_at)),
-            ("closed %lld s before it was opened; imported as written",
-             (long long)(b->opened_at - b->closed_at)));
+    /* Old tills stamp the opening and the closing from different clocks: a closing a few
+     * seconds "before" the opening is imported with a warning (16 legacy bills, at most 31 s).
+     * Beyond CLOCK_SKEW_MAX it is not skew but a wrong date, and the bill is refused. */
+    if (opened_ok && closed_ok && b->closed_at < b->opened_at) {
+        long long early = (long long)(b->opened_at - b->closed_at);
+        if (early <= CLOCK_SKEW_MAX)
+            ISSUE(m, r->file, row, r->head[B_CLOSED], bi, true,
+                  ("结账时间早于开台时间 %lld 秒，按原样导入", early),
+                  ("closed %lld s before it was opened; imported as written", early));
+        else
+            ISSUE(m, r->file, row, r->head[B_CLOSED], bi, false,
+                  ("结账时间早于开台时间 %lld 秒（超过 %d 分钟），请检查日期", early,
+                   CLOCK_SKEW_MAX / 60),
+                  ("closed %lld s before it was opened (more than %d minutes): check the dates",
+                   early, CLOCK_SKEW_MAX / 60));
+    }
 
     const char *status = field(r, B_STATUS);
     if (strcasecmp(status, "settled") == 0 || strcmp(status, "已结账") == 0 ||

@@ -76,6 +76,14 @@ enum db_status bill_insert_header(struct db *db, int64_t venue_id, const struct 
 enum db_status bill_insert_line(struct db *db, int64_t bill_id, const struct bill_line *l);
 enum db_status bill_insert_payment(struct db *db, int64_t bill_id, int seq,
                                    const struct bill_payment *p);
+/* Lines and payments of several bills at once, in order (the import: a statement of many rows
+ * checks its rows' lists once, see store.c). bill_ids[i] (and seqs[i]) belong to row i; n may
+ * be any count. Payments are written as bill_insert_payment does (no shift or cash detail).
+ * Inside the caller's write transaction; arrays borrowed. */
+enum db_status bill_insert_lines(struct db *db, const int64_t *bill_ids,
+                                 const struct bill_line *lines, int n);
+enum db_status bill_insert_payments(struct db *db, const int64_t *bill_ids, const int *seqs,
+                                    const struct bill_payment *payments, int n);
 /* A payment with all its detail (shift, tendered and change, platform, reference; 0 and "" are
  * written as not recorded). bill_insert writes its payments with it, so every field of
  * b->payments must be set (zero what is not known). Inside the caller's write transaction. */
