@@ -824,6 +824,133 @@ test('fd-shift-close', 'blind close by denomination; the Z report totals what wa
   FD.page = null;
 });
 
+// After the cashier's shift: the cashier opens a second shift (float 200.00), refunds 20.00 of the
+// F101 bill (103.00: cash 65.00 + WeChat 38.00) in cash and voids a second bill (F102, paid by
+// WeChat, made through the API), both with the manager's password in the approval dialog; the
+// takings of the day drop by the voided bill. The second shift is closed even (200.00 - 20.00)
+// and checked by the manager through the API, so that the day can still be confirmed below.
+test('fd-after-sale', 'refund part of a front-desk bill and void another, with approval; the takings drop', async () => {
+  const page = await newPage();
+  await login(page, FD.cashierPw, FD.cashier);
+  await page.waitForSelector('[data-test=page-home]');
+  const shift = must(await apiIn(page, 'POST', '/shifts', { opening_count: [{ denomination_fen: 10000, pieces: 2 }] }), 'second shift', 201);
+  const shiftId = (shift.shift || shift).id;
+  const board = must(await apiIn(page, 'GET', '/frontdesk/board'), 'board', 200);
+  const day = board.business_day;
+  const f102 = board.rooms.find((r) => r.room_no === 'F102');
+  const stay = must(await apiIn(page, 'POST', '/stays', { room_id: f102.room_id, guests: 2 }), 'open F102', 201);
+  const products = must(await apiIn(page, 'GET', '/products?page_size=200'), 'products', 200);
+  const tea = (products.items || products).find((x) => x.code === 'F-TEA');
+  must(await apiIn(page, 'POST', `/stays/${stay.id}/items`, { product_id: tea.id, qty: 2, idempotency_key: 'after-sale-f102-tea' }), 'order teas', 201);
+  const quote = must(await apiIn(page, 'POST', `/stays/${stay.id}/quote`, {}), 'quote F102', 200);
+  if (!(quote.total_fen > 0)) throw new Error(`F102 quotes ${quote.total_fen}`);
+  const bill2 = must(await apiIn(page, 'POST', `/stays/${stay.id}/checkout`, {
+    payments: [{ method: 'wechat', amount_fen: quote.total_fen }], at: quote.at, idempotency_key: 'after-sale-f102-checkout',
+  }), 'checkout F102', 201);
+  const list = must(await apiIn(page, 'GET', `/bills?from=${day}&to=${day}&page_size=50`), 'bills of the day', 200);
+  const bill1 = list.items.find((b) => b.total_fen === 10300 && b.room_no === 'F101');
+  if (!bill1) throw new Error('the F101 bill of 103.00 is not in the list');
+  const yuan = (fen) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const approve = async () => {
+    await page.click('.el-message-box__btns .el-button--primary');
+    await page.waitForSelector('[data-test=approval-dialog] [data-test=approver-username]', { state: 'visible' });
+    await page.fill(input('approver-username'), FD.manager);
+    await page.fill(input('approver-password'), FD.managerPw);
+    await page.click('[data-test=approver-submit]');
+  };
+
+  // The refund: 20.00 of the cash tender (seq 1), back in cash.
+  await open(page, `/finance/bills?from=${day}&to=${day}&q=${bill1.bill_no}`, 'page-bills');
+  await expectText(page, '[data-test=bills-table]', bill1.bill_no, 'the F101 bill in the list');
+  await page.click('[data-test=bills-table] .el-table__body tr:first-child td:first-child button');
+  await page.waitForSelector('[data-test=bill-drawer] [data-test=bill-refund]');
+  await expectText(page, '[data-test=bill-state]', '已结账', 'status before the refund');
+  await page.click('[data-test=bill-refund]');
+  await page.waitForSelector('[data-test=refund-dialog] [data-test=refund-amount-1]');
+  await page.fill(input('refund-amount-1'), '20');
+  await expectText(page, '[data-test=refund-total]', '20.00', 'refund total');
+  await page.fill(input('refund-reason'), '果盘未上，退部分现金');
+  await calmShot(page, 'bill-refund-zh', false);
+  // More than what is left of the tender is refused before it is sent.
+  await page.fill(input('refund-amount-2'), '38.01');
+  await page.fill(input('refund-reason'), '果盘未上，退部分现金');
+  await page.click('[data-test=refund-submit]');
+  await expectText(page, '[data-test=refund-error]', '38.00', 'a refund above the tender is refused');
+  await page.fill(input('refund-amount-2'), '');
+  await page.click('[data-test=refund-submit]');
+  await approve();
+  await page.waitForSelector('[data-test=refund-dialog]', { state: 'hidden' });
+  await expectText(page, '[data-test=bill-state]', '部分退款', 'status after the refund');
+  await expectText(page, '[data-test=bill-refunded]', '20.00', 'refunded in all');
+  await expectText(page, '[data-test=bill-kept]', '83.00', 'what the bill keeps');
+  await expectText(page, '[data-test=tender-left-1]', '45.00', 'left of the cash tender');
+  await expectText(page, '[data-test=bill-after-sales]', FD.manager, 'the refund names its approver');
+  await expectText(page, '[data-test=bill-after-sales]', '果盘未上', 'the refund names its reason');
+  const d1 = must(await apiIn(page, 'GET', `/frontdesk/bills/${bill1.id}`), 'F101 bill', 200);
+  if (d1.refunded_fen !== 2000 || d1.refunds.length !== 1 || d1.refunds[0].method !== 'cash') throw new Error(`F101 after the refund: ${JSON.stringify(d1.refunds)}`);
+  await page.keyboard.press('Escape');
+
+  // The void of the F102 bill; the takings of the day before and after.
+  // The cashier may not read the reports: the manager (signed in beside) reads the takings.
+  const mgr = await newPage();
+  await login(mgr, FD.managerPw, FD.manager);
+  await mgr.waitForSelector('[data-test=page-home]');
+  const beforeReport = must(await apiIn(mgr, 'GET', `/reports/takings?from=${day}&to=${day}`), 'takings before', 200);
+  const before = beforeReport.totals;
+  await open(page, '/home', 'page-home'); // the bills page mounts afresh with the new query
+  await open(page, `/finance/bills?from=${day}&to=${day}&q=${bill2.bill_no}`, 'page-bills');
+  await expectText(page, '[data-test=bills-table]', bill2.bill_no, 'the F102 bill in the list');
+  await page.click('[data-test=bills-table] .el-table__body tr:first-child td:first-child button');
+  await page.waitForSelector('[data-test=bill-drawer] [data-test=bill-void]');
+  await page.click('[data-test=bill-void]');
+  await page.waitForSelector('[data-test=void-dialog] [data-test=void-reason]');
+  await expectText(page, '[data-test=void-back]', yuan(bill2.total_fen), 'what the void gives back');
+  await page.click('[data-test=void-submit]');
+  await expectText(page, '[data-test=void-error]', '原因', 'a void without a reason');
+  await page.fill(input('void-reason'), '客人重复结账');
+  await page.click('[data-test=void-submit]');
+  await approve();
+  await page.waitForSelector('[data-test=void-dialog]', { state: 'hidden' });
+  await expectText(page, '[data-test=bill-state]', '已作废', 'status after the void');
+  await expectText(page, '[data-test=bill-void-banner]', FD.manager, 'the void names its approver');
+  await expectText(page, '[data-test=bill-after-sales]', '作废退回', 'the void gives the WeChat payment back');
+  if (await page.$('[data-test=bill-drawer] [data-test=bill-void]')) throw new Error('a voided bill still offers a void');
+  // A second void of the same bill is refused by the server with its message.
+  const again = await apiIn(page, 'POST', `/bills/${bill2.bill_id}/void`, { reason: 'again', approver_username: FD.manager, approver_password: FD.managerPw });
+  if (again.status !== 409 || !again.body.error.message.includes('已作废')) throw new Error(`a second void answered ${again.status}`);
+  await settled(page);
+  await calmShot(page, 'bill-void-zh', false);
+  // A front-desk void is counted on the day it was made (reports/takings.h): the bill stays in
+  // the day's sales, and the void shows as a voided bill whose money went back, so what the
+  // day collected, and the WeChat it kept, drop by the bill's total.
+  const report = must(await apiIn(mgr, 'GET', `/reports/takings?from=${day}&to=${day}`), 'takings after', 200);
+  const after = report.totals;
+  const kept = (r, m) => (r.by_method.find((x) => x.method === m) || { amount_fen: 0 }).amount_fen;
+  const checks = [
+    ['bills voided', after.bills_voided, before.bills_voided + 1],
+    ['voided amount', after.voided_fen, before.voided_fen + bill2.total_fen],
+    ['refunds', after.refunds_fen, before.refunds_fen + bill2.total_fen],
+    ['collected', after.collected_fen, before.collected_fen - bill2.total_fen],
+    ['WeChat kept', kept(report, 'wechat'), kept(beforeReport, 'wechat') - bill2.total_fen],
+  ];
+  for (const [what, got, want] of checks) if (got !== want) throw new Error(`takings ${what}: ${got}, expected ${want}`);
+  // The second shift closes even: 200.00 float less the 20.00 cash refund.
+  must(await apiIn(page, 'POST', `/shifts/${shiftId}/close`, { closing_count: [{ denomination_fen: 10000, pieces: 1 }, { denomination_fen: 5000, pieces: 1 }, { denomination_fen: 2000, pieces: 1 }, { denomination_fen: 1000, pieces: 1 }] }), 'close the second shift', 200);
+  if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
+  await page.context().close();
+
+  // The manager sees the day's takings page agree with the API, and checks the second shift.
+  await open(mgr, `/reports/takings?from=${day}&to=${day}`, 'page-takings');
+  await expectText(mgr, '[data-test=kpi-voided] .kpi-number', String(after.bills_voided), 'bills voided after the void');
+  await expectText(mgr, '[data-test=kpi-net]', yuan(after.net_fen), 'net takings as the API has them');
+  await expectText(mgr, '[data-test=method-wechat]', yuan(kept(report, 'wechat')), 'WeChat kept after the void');
+  await expectText(mgr, '[data-test=method-cash]', yuan(kept(report, 'cash')), 'cash kept after the refund');
+  if (kept(report, 'cash') !== 6500 - 2000) throw new Error(`cash kept ${kept(report, 'cash')}, expected 45.00 (65.00 less the 20.00 refund)`);
+  must(await apiIn(mgr, 'POST', `/shifts/${shiftId}/review`, {}), 'check the second shift', 200);
+  if (mgr.errors.length) throw new Error('page errors: ' + mgr.errors.join('; '));
+  await mgr.context().close();
+});
+
 test('fd-review', 'the manager finds the shift on the daily review, drills down, checks it and confirms the day', async () => {
   const page = await newPage();
   await login(page, FD.managerPw, FD.manager);
