@@ -955,7 +955,10 @@ static enum db_status after_sale_checks(struct request *req, struct after_sale *
         return s;
     }
     if (s != DB_OK) return s;
-    if (strcmp(b->source, "pos") != 0 || strcmp(b->status, "settled") != 0) {
+    /* bill_load shows a front-desk void as status "voided" (from bill_voids); that case is
+     * answered below as already voided, not as a bill from elsewhere. */
+    if (strcmp(b->source, "pos") != 0 ||
+        (strcmp(b->status, "settled") != 0 && strcmp(b->status, "voided") != 0)) {
         reply_error(req, 409, "not_pos_bill", NULL,
                     "只有前台结账的账单可以作废或退款（导入的账单请在原系统处理）",
                     "only bills settled at this front desk can be voided or refunded (imported "

@@ -250,9 +250,14 @@ bool bill_sort_parse(const char *s, enum bill_sort *out)
     "AND ($6 = '' OR EXISTS (SELECT 1 FROM bill_payments p WHERE p.bill_id = b.id "            \
     "AND p.method = $6)) AND ($7 = '' OR b.cashier = $7) AND ($8 = '' OR instr(b.bill_no, $8) > 0) "
 
+/* The status shown is the bill's status now: a front-desk void is its own record (bill_voids)
+ * and never edits the bill row, so it is read here. The list's status filter and its sums
+ * still go by the row (and by the day totals kept from it). */
 #define BILL_COLS                                                                                \
     "SELECT b.id, b.bill_no, b.room_id, b.room_no, b.room_type, b.opened_at, b.closed_at, "    \
-    "b.business_day, b.open_hour, b.status, b.cashier, b.member_phone, b.booker, b.gross_fen, " \
+    "b.business_day, b.open_hour, "                                                             \
+    "CASE WHEN EXISTS (SELECT 1 FROM bill_voids v WHERE v.bill_id = b.id) THEN 'voided' "       \
+    "ELSE b.status END, b.cashier, b.member_phone, b.booker, b.gross_fen, "                     \
     "b.discount_fen, b.service_fen, b.total_fen, b.note, b.source, "                           \
     "coalesce(b.import_batch_id, 0) "
 
