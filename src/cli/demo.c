@@ -247,6 +247,7 @@ int cli_demo(int argc, char **argv)
         fprintf(stderr, "error: %s\n", problem);
         return 2;
     }
-    struct demo_options o = {(int)days, (uint64_t)seed, end_day, password};
+    struct demo_options o = {(int)days, (uint64_t)seed, end_day, password,
+                             end_arg ? 0 : now_epoch()};
     return run_create(path, &o);
 }

@@ -20,6 +20,8 @@ struct demo_options {
     uint64_t seed;
     int64_t end_day;      /* the last business day (a day number) */
     const char *password; /* of every demo user (the admin is created by init_venue) */
+    int64_t live_now;     /* UTC now when run without --end-date: the rooms in use are opened
+                             shortly before it (0: the fixed, seed-only layout) */
 };
 
 /* What a run wrote (or exported), for the command line to print and the audit to keep. */

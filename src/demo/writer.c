@@ -270,6 +270,7 @@ struct writer {
     int64_t prev_shift_id, prev_counted_fen; /* the last closed shift (the float's handover) */
     int prev_cashier;                        /* its cashier, -1 before the first */
     struct demo_summary *sum;
+    int64_t live_now; /* see demo_options.live_now */
 };
 
 /* A count by denomination of amount_fen as a drawer holds it: the float's usual make-up
@@ -534,6 +535,18 @@ static enum db_status write_live(struct writer *w, struct demo_rng *r, const str
         candidates[pick] = candidates[--n];
         int64_t open_local = base + 24 * 3600 + 30 * 60 + demo_rng_between(r, 0, 150) * 60;
         if (open_local < free_at[k] + 15 * 60) open_local = free_at[k] + 15 * 60;
+        if (w->live_now) {
+            /* Run without --end-date (make run): last night's rooms would be a day old by the
+             * time anyone looks, and would cross the closed morning hours. If the venue is
+             * open now, the rooms in use were opened in the last two and a half hours (never
+             * before today's 12:00 opening); outside opening hours the fixed layout stays. */
+            int64_t now_local = w->live_now + tz_offset_at(w->tz, w->live_now);
+            int clock = (int)(((now_local % 86400) + 86400) % 86400 / 60);
+            bool open_now = clock >= 12 * 60 || clock < 5 * 60;
+            int64_t opening = now_local - (int64_t)((clock - 12 * 60 + 1440) % 1440) * 60;
+            int64_t when = now_local - demo_rng_between(r, 15, 150) * 60;
+            if (open_now) open_local = when < opening ? opening : when;
+        }
         int type = demo_rooms[k].type;
         struct stay st = {0};
         st.venue_id = w->venue_id;
@@ -603,6 +616,7 @@ static enum db_status write_live(struct writer *w, struct demo_rng *r, const str
                                                   : demo_rng_between(r, 1, 2);
             it.unit_fen = it.list_fen = g->price_fen;
             it.at = st.opened_at + demo_rng_between(r, 3, 40) * 60;
+            if (w->live_now && it.at > w->live_now) it.at = w->live_now; /* never in the future */
             snprintf(it.by_user, sizeof it.by_user, "%s", by);
             s = stay_item_insert(w->db, st.id, &it);
         }
@@ -841,7 +855,8 @@ enum db_status demo_populate(struct db *db, int64_t venue_id, const struct demo_
                        .ids = ids,
                        .members = members,
                        .prev_cashier = -1,
-                       .sum = out};
+                       .sum = out,
+                       .live_now = opts->live_now};
     /* The set-up is dated noon of the first business day, so nothing is older than it. */
     int64_t set_up = utc_of_local(tz, out->first_day * 86400 + 11 * 3600);
 

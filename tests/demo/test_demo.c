@@ -292,7 +292,7 @@ static bool write_venue(uint64_t seed, int days, struct written *w)
     struct db *db = cli_open_db(w->path, true);
     if (!db) return false;
     int64_t venue_id = 0;
-    struct demo_options o = {days, seed, days_from_civil(2025, 3, 31), DEMO_DEFAULT_PASSWORD};
+    struct demo_options o = {days, seed, days_from_civil(2025, 3, 31), DEMO_DEFAULT_PASSWORD, 0};
     bool ok =
         venue_first(db, &venue_id) == DB_OK && demo_populate(db, venue_id, &o, &w->sum) == DB_OK;
     if (ok) {
@@ -713,6 +713,42 @@ static void served_demo_board_and_takings(void)
     CHECK_INT(server_stop(&s), 0);
 }
 
+/* make run demos without --end-date: the rooms in use must be in use now, not since last night
+ * (a day later they crossed the closed morning and the board showed 计价异常 instead of a
+ * running total). Now = 2025-04-01 21:00 in Shanghai (13:00 UTC): every open stay was opened
+ * in the 150 minutes before it, and none in the future. */
+static void live_rooms_follow_the_run_time(void)
+{
+    char dir[64] = "/tmp/ktvlive.XXXXXX", path[128];
+    if (!mkdtemp(dir)) {
+        CHECK(false);
+        return;
+    }
+    snprintf(path, sizeof path, "%s/demo.db", dir);
+    CHECK_INT(init_venue(path, DEMO_VENUE_NAME, DEMO_TIMEZONE, DEMO_CUTOFF_MINUTES, "admin",
+                         DEMO_DEFAULT_PASSWORD, false),
+              0);
+    struct db *db = cli_open_db(path, true);
+    CHECK(db != NULL);
+    if (!db) return;
+    int64_t now = days_from_civil(2025, 4, 1) * 86400 + 13 * 3600, venue_id = 0, n = 0;
+    struct demo_options o = {2, 7, days_from_civil(2025, 3, 31), DEMO_DEFAULT_PASSWORD, now};
+    struct demo_summary sum;
+    CHECK(venue_first(db, &venue_id) == DB_OK && demo_populate(db, venue_id, &o, &sum) == DB_OK);
+    CHECK(db_int(db, &n, "SELECT count(*) FROM stays WHERE status = 'open'", "") == DB_OK);
+    CHECK(n >= 5);
+    CHECK(db_int(db, &n, "SELECT count(*) FROM stays WHERE status = 'open' AND "
+                         "(opened_at < $1 OR opened_at > $2)",
+                 "ii", now - 150 * 60, now) == DB_OK);
+    CHECK_INT(n, 0);
+    CHECK(db_int(db, &n, "SELECT count(*) FROM stay_items WHERE at > $1", "i", now) == DB_OK);
+    CHECK_INT(n, 0);
+    db_close(db);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK_INT(system(cmd), 0);
+}
+
 int main(void)
 {
     if (!auth_init()) return 1;
@@ -727,5 +763,6 @@ int main(void)
     RUN(export_csv);
     RUN(users_sign_in);
     RUN(served_demo_board_and_takings);
+    RUN(live_rooms_follow_the_run_time);
     return harness_finish("demo/demo");
 }
