@@ -218,6 +218,7 @@ export default {
     function refresh() {
       load(true);
       loadReservations();
+      pollStay();
     }
     onMounted(() => {
       load();
@@ -394,6 +395,19 @@ export default {
         stayDrawer.stay = await api.get('/stays/' + id);
       } finally {
         stayDrawer.loading = false;
+      }
+    }
+    /* The open drawer's running total follows the clock like the board; a reply that a write
+       overtook while it was on its way is dropped. */
+    async function pollStay() {
+      const s = stayDrawer.open && stayDrawer.stay;
+      if (!s || s.status !== 'open') return;
+      const before = stayDrawer.stay;
+      try {
+        const fresh = await api.get('/stays/' + s.id, undefined, { quiet: true });
+        if (stayDrawer.stay === before && stayDrawer.open) stayDrawer.stay = fresh;
+      } catch {
+        /* the next poll tries again */
       }
     }
     async function reloadStay() {
