@@ -2,6 +2,7 @@
 #include "api_client.h"
 
 #include <curl/curl.h>
+#include <sqlite3.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -163,6 +164,47 @@ bool server_start(struct server *s, bool (*prepare)(const char *db_path))
     return false;
 }
 
+/* The books after a scenario: every entry balances, the lines sum to zero, and the totals
+ * kept by trigger agree with the lines. Returns false (and says why) when they do not. */
+static bool books_balance(const char *db_path)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close(db);
+        return true; /* no database (the scenario never created one) */
+    }
+    static const char *const checks[][2] = {
+        {"SELECT coalesce(sum(amount_fen), 0) FROM journal_lines", "the trial balance is not zero"},
+        {"SELECT count(*) FROM journal_entries e WHERE e.line_count <> (SELECT count(*) FROM "
+         "journal_lines l WHERE l.entry_id = e.id) OR (SELECT sum(amount_fen) FROM journal_lines l "
+         "WHERE l.entry_id = e.id) <> 0",
+         "entries that do not balance or miss lines"},
+        {"SELECT coalesce(sum(debit_fen - credit_fen), 0) FROM account_day_totals",
+         "the account totals do not balance"},
+        {"SELECT count(*) FROM (SELECT account_id, day, sum(amount_fen) AS a FROM journal_lines "
+         "GROUP BY account_id, day) x LEFT JOIN account_day_totals t ON t.account_id = x.account_id "
+         "AND t.day = x.day WHERE t.debit_fen - t.credit_fen IS NOT x.a",
+         "account totals that disagree with the lines"},
+    };
+    bool ok = true;
+    for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db, checks[i][0], -1, &st, NULL) != SQLITE_OK) {
+            /* A database from before the books has no journal: nothing to check. */
+            sqlite3_finalize(st);
+            break;
+        }
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) != 0) {
+            fprintf(stderr, "FAIL books: %s (%lld) in %s\n", checks[i][1],
+                    (long long)sqlite3_column_int64(st, 0), db_path);
+            ok = false;
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return ok;
+}
+
 int server_stop(struct server *s)
 {
     int status = -1;
@@ -171,6 +213,9 @@ int server_stop(struct server *s)
         waitpid(s->pid, &status, 0);
         s->pid = 0;
     }
+    /* Every scenario ends with books that balance (issue 4): a server that stopped cleanly
+     * over unbalanced books fails its suite. */
+    if (s->db[0] && !books_balance(s->db)) status = 99 << 8;
     if (s->dir[0] && !getenv("KTV_KEEP_TMP")) {
         char cmd[400];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", s->dir);

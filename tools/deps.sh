@@ -1,11 +1,12 @@
 #!/bin/sh
 # deps.sh: installs what the project needs and is missing, on Debian 12.
-# Debian packages (build, libraries, browser and a CJK font for it, benchmark tools), then the
+# Debian packages (build, libraries, browser and a CJK font for it, benchmark tools, headless
+# LibreOffice Calc: the tests open the exported workbooks in it), then the
 # npm assets from package-lock.json. Safe to run again: it installs only what is missing.
 set -eu
 packages="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
 libsodium-dev libxlsxwriter-dev libcurl4-openssl-dev nodejs npm chromium sqlite3 wrk
-nginx-light tzdata unzip fonts-noto-cjk"
+nginx-light tzdata unzip fonts-noto-cjk libreoffice-calc-nogui"
 missing=""
 for p in $packages; do
     case "$p" in

@@ -3,6 +3,7 @@
 #include "core/audit.h"
 #include "core/auth.h"
 #include "core/venue.h"
+#include "finance/finance.h"
 
 #include <jansson.h>
 
@@ -33,6 +34,16 @@ struct db *cli_open_db(const char *path, bool must_exist)
         db_close(db);
         return NULL;
     }
+    /* The books: every venue has its chart of accounts, and every money event written before
+     * the books existed (or by the demo generator) is posted once, oldest first. */
+    int64_t posted = 0;
+    s = finance_ensure(db, &posted);
+    if (s != DB_OK) {
+        fprintf(stderr, "error: cannot bring the books of %s up to date\n", path);
+        db_close(db);
+        return NULL;
+    }
+    if (posted > 0) fprintf(stderr, "books: %lld earlier money events posted\n", (long long)posted);
     return db;
 }
 
@@ -58,6 +69,7 @@ int init_venue(const char *path, const char *name, const char *timezone, int cut
     enum db_status s = db_begin_write(db);
     if (s == DB_OK) s = venue_insert(db, name, timezone, cutoff_minutes, &venue_id);
     if (s == DB_OK) s = auth_user_insert(db, venue_id, admin, "管理员", "admin", password, &user_id);
+    if (s == DB_OK) s = finance_seed_accounts(db, venue_id);
     struct actor a = actor_cli(venue_id);
     if (s == DB_OK) {
         json_t *after = json_pack("{s:s,s:s,s:i}", "name", name, "timezone", timezone,

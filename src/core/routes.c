@@ -7,8 +7,14 @@
 #include "core/json.h"
 #include "core/venue.h"
 #include "core/version.h"
+#include "finance/finance.h"
+#include "finance/freport.h"
+#include "finance/groupbuy.h"
+#include "finance/petty.h"
+#include "finance/records.h"
 #include "frontdesk/api.h"
 #include "master/api.h"
+#include "members/members.h"
 #include "sales/api.h"
 #include "reports/api.h"
 #include "shifts/shifts.h"
@@ -34,5 +40,11 @@ const struct route *const route_tables[] = {
     sales_routes,
     shifts_routes,
     frontdesk_routes,
+    finance_routes,
+    freport_routes,
+    groupbuy_routes,
+    records_routes,
+    petty_routes,
+    members_routes,
     NULL,
 };

@@ -67,4 +67,22 @@ enum db_status demo_populate(struct db *db, int64_t venue_id, const struct demo_
 bool demo_export_csv(const char *dir, uint64_t seed, int64_t end_day, int days, int64_t nbills,
                      struct demo_summary *out);
 
+/* The petty cash of the demo venue (demo/petty.c): a fund of 3,000.00 set up on first_day and
+ * each week's issues, settlements, direct expenses and replenishment up to last_day, through
+ * the petty-cash store (journal entries posted as backfill). Deterministic from seed. Runs its
+ * own transactions (one per week); the venue must have its chart of accounts. */
+enum db_status demo_petty_cash(struct db *db, int64_t venue_id, uint64_t seed, int64_t first_day,
+                               int64_t last_day);
+
+/* The demo's group-buy platforms (demo/groupbuy.c). demo_voucher_paid gives a Meituan or
+ * Douyin voucher tender the price its guest paid the platform (about 85 % / 80 % of the face,
+ * in whole yuan), as the till records it. demo_groupbuy then imports each platform's
+ * settlement statements month by month through the group-buy store (settled T+1 net of the
+ * platform's fee; the last two days verified only; a few real-life exceptions), its journal
+ * entries posted as backfill. Deterministic from seed; own transactions (one per statement). */
+struct bill_payment;
+void demo_voucher_paid(struct bill_payment *p);
+enum db_status demo_groupbuy(struct db *db, int64_t venue_id, uint64_t seed, int64_t first_day,
+                             int64_t last_day);
+
 #endif

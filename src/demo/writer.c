@@ -3,8 +3,9 @@
  * package terms and members through the front desk's store; then each generated business day
  * in one transaction: its cashier shifts (opened with a float, every payment tagged, pay-outs
  * and safe drops, closed by a count with the Z report built by the shifts area's own report
- * code), its bills through bill_insert, the members' stored value through the ledger, and the
- * back office's review. The last business day is left live: a shift open, rooms in use, a
+ * code), its bills through bill_insert, the members' top-ups through the members area (the
+ * venue's offers, cash into the drawer, their journal entries) and their payments through the
+ * ledger, and the back office's review. The last business day is left live: a shift open, rooms in use, a
  * room out of service, reservations for the next evening.
  *
  * Everything added to the generated bills is drawn from streams of its own (a function of the
@@ -19,9 +20,11 @@
 #include "core/money.h"
 #include "core/venue.h"
 #include "demo/generator.h"
+#include "finance/records.h"
 #include "frontdesk/settle.h"
 #include "frontdesk/store.h"
 #include "master/store.h"
+#include "members/members.h"
 #include "sales/store.h"
 #include "shifts/drawer.h"
 #include "shifts/report.h"
@@ -252,10 +255,13 @@ static int member_index(const struct member_book *book, const char *phone)
 
 /* The float every shift opens with (备用金), counted out of the safe. */
 #define DEMO_FLOAT_FEN 50000
-/* Stored-value offers (充值送): pay principal, get bonus. */
+/* Stored-value offers (充值送): pay principal, get bonus. The venue runs them as its offers
+ * (sv_rules, in force from the first business day), so every top-up names the one it got. */
 static const struct stored_value topup_offers[] = {
     {50000, 5000}, {100000, 20000}, {200000, 50000}, {500000, 150000}};
 #define TOPUP_OFFERS 4
+static const char *const topup_offer_names[TOPUP_OFFERS] = {"充500送50", "充1000送200",
+                                                            "充2000送500", "充5000送1500"};
 
 struct writer {
     struct db *db;
@@ -267,6 +273,7 @@ struct writer {
     int64_t cashier_id[3];
     char cashier_user[3][SHIFT_NAME_MAX];
     struct member_book *members;
+    int64_t offer_id[TOPUP_OFFERS];          /* the sv_rules rows of topup_offers */
     int64_t prev_shift_id, prev_counted_fen; /* the last closed shift (the float's handover) */
     int prev_cashier;                        /* its cashier, -1 before the first */
     struct demo_summary *sum;
@@ -327,6 +334,7 @@ static void tender_detail(struct demo_rng *r, const struct bill *b, struct bill_
                  : douyin ? "DY"
                           : "DJ",
                  (long long)demo_rng_between(r, 0, 9999999999LL));
+        demo_voucher_paid(p);
     } else if (strcmp(p->method, "credit") == 0) {
         const char *acct = strstr(b->note, "挂账: ");
         if (acct) {
@@ -337,16 +345,31 @@ static void tender_detail(struct demo_rng *r, const struct bill *b, struct bill_
     }
 }
 
+/* How a member pays a top-up: 3 in 10 in cash (into the cashier's drawer), 5 by WeChat, 2 by
+ * Alipay. Drawn from a stream of its own (seed, member, instant, n-th top-up of the visit) so
+ * the writer's other draws stay as they were. */
+static const char *topup_method(uint64_t seed, int m, int64_t at, int n)
+{
+    uint64_t st = seed ^ 0x746f707570000000ULL ^ ((uint64_t)at * 0x9e3779b97f4a7c15ULL) ^
+                  ((uint64_t)m << 20) ^ (uint64_t)n;
+    uint64_t v = demo_splitmix64(&st) % 10;
+    return v < 3 ? "cash" : v < 8 ? "wechat" : "alipay";
+}
+
 /* A member tops up at the till before paying when the balance is short: the smallest offer
- * that covers the bill, or the largest as many times as it takes. Paid by WeChat (no cash in
- * the drawer); a liability, never takings. */
+ * that covers the bill, or the largest as many times as it takes. Written through the members
+ * area as the till writes it (member_topups, the ledger row, the journal entry), tagged with
+ * the cashier's shift; cash goes into the drawer and is added to *cash_fen. A liability, never
+ * takings. */
 static enum db_status member_top_up(struct writer *w, struct demo_rng *r, int m, int64_t need_fen,
                                     const char *day, int64_t at, int64_t shift_id,
-                                    const char *cashier)
+                                    const char *cashier, int64_t *cash_fen)
 {
     struct member_book *book = w->members;
     enum db_status s = DB_OK;
-    while (s == DB_OK && book->balance[m].principal_fen + book->balance[m].bonus_fen < need_fen) {
+    for (int n = 0;
+         s == DB_OK && book->balance[m].principal_fen + book->balance[m].bonus_fen < need_fen;
+         n++) {
         int64_t short_by = need_fen - book->balance[m].principal_fen - book->balance[m].bonus_fen;
         int k = 0;
         while (k < TOPUP_OFFERS - 1 &&
@@ -355,24 +378,48 @@ static enum db_status member_top_up(struct writer *w, struct demo_rng *r, int m,
         /* Now and then a member takes the next offer up (the bonus is better). */
         if (k < TOPUP_OFFERS - 1 && demo_rng_chance(r, 250)) k++;
         const struct stored_value *o = &topup_offers[k];
-        char note[120], a[32], b[32];
-        snprintf(note, sizeof note, "充值%s送%s（微信支付）", money_format(o->principal_fen, a),
-                 money_format(o->bonus_fen, b));
-        struct ledger_entry e = {.member_id = book->id[m],
-                                 .at = at,
-                                 .kind = "topup",
-                                 .change = *o,
-                                 .shift_id = shift_id,
-                                 .note = note,
-                                 .by_user = cashier};
-        snprintf(e.business_day, sizeof e.business_day, "%s", day);
-        s = ledger_insert(w->db, &e);
+        const char *method = topup_method(w->seed, m, at, n);
+        struct sv_topup t = {
+            .venue_id = w->venue_id,
+            .member_id = book->id[m],
+            .amount_fen = o->principal_fen,
+            .bonus_fen = o->bonus_fen,
+            .bonus_source = "rule",
+            .rule_id = w->offer_id[k],
+            .method = method,
+            .reference = "",
+            .shift_id = shift_id,
+            .at = at,
+            .business_day = day,
+            .by_user = cashier,
+            .approved_by = "",
+        };
+        int64_t id = 0;
+        enum fin_status posted = FIN_OK;
+        s = sv_topup_write(w->db, &t, &id, &posted);
+        if (s != DB_OK)
+            log_error("demo: cannot top up member %lld (%d): %s", (long long)book->id[m],
+                      (int)posted, db_errmsg(w->db));
+        if (strcmp(method, "cash") == 0) *cash_fen += o->principal_fen;
         book->balance[m].principal_fen += o->principal_fen;
         book->balance[m].bonus_fen += o->bonus_fen;
         w->sum->topups++;
         w->sum->topup_principal_fen += o->principal_fen;
         w->sum->topup_bonus_fen += o->bonus_fen;
     }
+    return s;
+}
+
+/* The venue's top-up offers, in force from first_day (its set-up). */
+static enum db_status insert_offers(struct writer *w, int64_t first_day, int64_t at)
+{
+    char from[11];
+    date_format(first_day, from);
+    enum db_status s = DB_OK;
+    for (int k = 0; s == DB_OK && k < TOPUP_OFFERS; k++)
+        s = sv_rule_create(w->db, w->venue_id, topup_offer_names[k], topup_offers[k].principal_fen,
+                           topup_offers[k].bonus_fen, from, "manager", at, &w->offer_id[k]);
+    if (s != DB_OK) log_error("demo: cannot add the top-up offers: %s", db_errmsg(w->db));
     return s;
 }
 
@@ -404,7 +451,7 @@ static enum db_status write_bill(struct writer *w, struct demo_rng *r, struct de
         if (!voided && strcmp(p->method, "cash") == 0) *cash_fen += p->amount_fen;
         if (!voided && strcmp(p->method, "member") == 0 && member >= 0 && s == DB_OK)
             s = member_top_up(w, r, member, p->amount_fen, generated_day, b->closed_at - 120,
-                              shift_id, w->cashier_user[cashier]);
+                              shift_id, w->cashier_user[cashier], cash_fen);
     }
     if (s == DB_OK) s = bill_insert(w->db, w->venue_id, w->tz, w->cutoff, b);
     if (s != DB_OK) {
@@ -815,6 +862,94 @@ static enum db_status load_cashiers(struct writer *w)
     return DB_OK;
 }
 
+/* ---- income and expense records (财务收支) of the demo period ---- */
+
+/* What finance pays and takes in by hand each month, so the monthly profit and loss has its
+ * costs: rent on the 1st, utilities on the 5th, wages on the 10th, cleaning, marketing, two
+ * repairs, four purchases and the scrap collector's few hundred yuan. Amounts are whole yuan
+ * between lo and hi, drawn from a stream of the seed, the month and the line (so a month's
+ * figures do not depend on where the demo period starts). */
+struct demo_record_plan {
+    int day_of_month;
+    const char *category; /* system key of the account */
+    bool expense;
+    int64_t lo_yuan, hi_yuan;
+    const char *channel, *counterparty, *note;
+};
+static const struct demo_record_plan demo_record_plans[] = {
+    {1, "exp_rent", true, 60000, 60000, "bank", "星河广场物业管理公司", "房租及物业费"},
+    {2, "exp_purchases", true, 800, 3000, "bank", "鸿运酒水批发部", "啤酒洋酒进货"},
+    {5, "exp_utilities", true, 8000, 12000, "bank", "国网电力、自来水公司", "上月水电燃气费"},
+    {8, "exp_repairs", true, 300, 2500, "cash", "李师傅音响维修", "包厢音响维修"},
+    {9, "exp_purchases", true, 800, 3000, "cash", "佳佳乐超市", "小吃果盘原料"},
+    {10, "exp_wages", true, 83000, 87000, "bank", "员工工资", "上月工资"},
+    {15, "exp_cleaning", true, 3000, 4000, "bank", "洁美保洁服务公司", "保洁外包服务费"},
+    {16, "exp_purchases", true, 800, 3000, "bank", "鸿运酒水批发部", "饮料进货"},
+    {20, "exp_marketing", true, 5000, 8000, "bank", "抖音本地生活推广", "线上推广费"},
+    {22, "exp_repairs", true, 300, 2500, "cash", "空调维修服务部", "空调清洗维修"},
+    {23, "exp_purchases", true, 800, 3000, "cash", "佳佳乐超市", "纸巾及一次性用品"},
+    {25, "other_income", false, 150, 400, "cash", "废品回收站", "酒瓶纸箱回收"},
+};
+
+/* Writes the records of demo_record_plans for every day of first_day..last_day in one
+ * transaction, through the records store as the API does: entered by the finance user at
+ * 15:00 of the day; those above the approval threshold wait and are approved by the manager
+ * an hour later. Their entries post as backfill (the demo has already confirmed the days). */
+static enum db_status demo_write_finance_records(struct writer *w, int64_t first_day,
+                                                 int64_t last_day)
+{
+    struct shift_user clerk;
+    struct finance_settings settings;
+    enum db_status s = db_begin_write(w->db);
+    if (s == DB_OK) s = shift_user_by_name(w->db, w->venue_id, "finance", &clerk);
+    if (s == DB_OK) s = finance_settings_load(w->db, w->venue_id, &settings);
+    int n = (int)(sizeof demo_record_plans / sizeof demo_record_plans[0]);
+    for (int64_t d = first_day; s == DB_OK && d <= last_day; d++) {
+        int year, month, dom;
+        civil_from_days(d, &year, &month, &dom);
+        char day[11];
+        date_format(d, day);
+        for (int i = 0; s == DB_OK && i < n; i++) {
+            const struct demo_record_plan *p = &demo_record_plans[i];
+            if (p->day_of_month != dom) continue;
+            struct demo_rng r;
+            demo_rng_seed(&r, w->seed ^ 0x7265636f72647321ULL ^
+                                  ((uint64_t)(year * 12 + month) << 8) ^ (uint64_t)i);
+            struct record_category cat;
+            s = record_category_find(w->db, w->venue_id, 0, p->category, &cat);
+            if (s != DB_OK) break;
+            int64_t at = utc_of_local(w->tz, d * 86400 + 15 * 3600);
+            struct record_new rn = {
+                .day = day,
+                .expense = p->expense,
+                .category = &cat,
+                .amount_fen = demo_rng_between(&r, p->lo_yuan, p->hi_yuan) * 100,
+                .channel = record_channel_find(p->channel),
+                .counterparty = p->counterparty,
+                .note = p->note,
+                .created_by = clerk.username,
+                .created_by_id = clerk.id,
+                .created_at = at,
+            };
+            rn.pending = record_needs_approval(rn.amount_fen, settings.approval_threshold_fen);
+            int64_t id = 0;
+            enum fin_status f = record_create(w->db, w->venue_id, &rn, true, &id);
+            struct record rec;
+            if (f == FIN_OK && rn.pending) {
+                s = record_load(w->db, w->venue_id, id, &rec);
+                if (s == DB_OK) f = record_approve(w->db, &rec, "manager", at + 3600, "", true);
+            }
+            if (s == DB_OK && f != FIN_OK) s = fin_db_status(f);
+        }
+    }
+    if (s == DB_OK) s = db_commit(w->db);
+    if (s != DB_OK) {
+        log_error("demo: cannot write the income and expense records: %s", db_errmsg(w->db));
+        db_rollback(w->db);
+    }
+    return s;
+}
+
 enum db_status demo_populate(struct db *db, int64_t venue_id, const struct demo_options *opts,
                              struct demo_summary *out)
 {
@@ -865,6 +1000,7 @@ enum db_status demo_populate(struct db *db, int64_t venue_id, const struct demo_
     if (s == DB_OK) s = insert_catalogue(db, venue_id, ids);
     if (s == DB_OK) s = insert_plans(db, venue_id, ids, out->first_day, set_up);
     if (s == DB_OK) s = insert_members(db, venue_id, opts->seed, members, set_up);
+    if (s == DB_OK) s = insert_offers(&w, out->first_day, set_up);
     if (s == DB_OK) s = load_cashiers(&w);
     out->members = members->n;
     if (s == DB_OK && opts->days == 0) s = record_audit(db, venue_id, opts, out);
@@ -885,6 +1021,10 @@ enum db_status demo_populate(struct db *db, int64_t venue_id, const struct demo_
         if (s == DB_OK) s = db_commit(db);
         if (s != DB_OK) goto out;
     }
+    if (opts->days > 0) s = demo_petty_cash(db, venue_id, opts->seed, out->first_day, out->last_day);
+    if (s == DB_OK && opts->days > 0)
+        s = demo_groupbuy(db, venue_id, opts->seed, out->first_day, out->last_day);
+    if (s == DB_OK && opts->days > 0) s = demo_write_finance_records(&w, out->first_day, out->last_day);
 out:
     if (s != DB_OK) db_rollback(db);
     free(members);

@@ -12,6 +12,7 @@
  * per tender (what was left of it) in the voiding cashier's shift, and the member's balance
  * back; a refund is refund rows in the current shift. */
 #include "frontdesk/api_internal.h"
+#include "finance/finance.h"
 
 #include "core/audit.h"
 #include "core/json.h"
@@ -194,6 +195,7 @@ void fd_stays_quote(struct request *req)
 struct tender_in {
     struct tender t;
     const char *platform, *reference, *member_phone;
+    int64_t paid_fen; /* a voucher: what the guest paid the platform; -1 not given */
 };
 
 struct checkout {
@@ -208,7 +210,8 @@ struct checkout {
 };
 
 static const char *const payment_fields[] = {
-    "method", "amount_fen", "tendered_fen", "platform", "reference", "member_phone", NULL};
+    "method", "amount_fen", "tendered_fen", "platform", "reference", "member_phone", "paid_fen",
+    NULL};
 
 static bool read_payments(struct request *req, json_t *body, struct checkout *w)
 {
@@ -285,6 +288,23 @@ static bool read_payments(struct request *req, json_t *body, struct checkout *w)
             snprintf(f, sizeof f, "%s.tendered_fen", path);
             reply_error(req, 400, "invalid_field", f, "只有现金有实收和找零",
                         "only cash has an amount handed over and change");
+            return false;
+        }
+        /* A voucher's price paid (用户实付): what the platform owes for it; the rest of the
+         * face value (amount_fen) is the platform's discount. Optional: the face if absent. */
+        t->paid_fen = -1;
+        snprintf(f, sizeof f, "%s.paid_fen", path);
+        if (!fd_fen(req, o, "paid_fen", f, "用户实付", "price paid", false, MONEY_MAX_FEN,
+                    &t->paid_fen))
+            return false;
+        if (t->paid_fen >= 0 && t->t.method != TENDER_VOUCHER) {
+            reply_error(req, 400, "invalid_field", f, "只有团购券有用户实付金额",
+                        "only a group-buy voucher has a price paid");
+            return false;
+        }
+        if (t->paid_fen > t->t.amount_fen) {
+            reply_error(req, 400, "invalid_field", f, "用户实付不能超过券面值（付款金额）",
+                        "the price paid is at most the voucher's face value (the amount)");
             return false;
         }
         for (int k = 0; k < w->ntenders - 1; k++)
@@ -448,6 +468,8 @@ static enum db_status checkout_tx(struct request *req, void *arg, struct fd_repl
         p->change_fen = tt[i].change_fen;
         snprintf(p->platform, sizeof p->platform, "%s", in->platform ? in->platform : "");
         snprintf(p->reference, sizeof p->reference, "%s", in->reference ? in->reference : "");
+        p->has_voucher_paid = in->paid_fen >= 0;
+        p->voucher_paid_fen = in->paid_fen >= 0 ? in->paid_fen : 0;
         char f[48];
         if (tt[i].method == TENDER_VOUCHER) {
             bool used = false;
@@ -570,6 +592,10 @@ static enum db_status checkout_tx(struct request *req, void *arg, struct fd_repl
     if (s == DB_OK) s = stay_room_close(req->db, w->stay_id, sb.at);
     if (s == DB_OK)
         s = room_state_set(req->db, room->room_id, "cleaning", "", req->user.username, c->now);
+    /* The books: revenue, discounts and every tender, in this transaction (issue 4). */
+    if (s == DB_OK)
+        s = finance_status_reply(
+            req, finance_post_bill(req->db, req->user.venue_id, b.id, req->user.username));
     if (s != DB_OK) goto out;
 
     json_t *j = fd_bill_json(c, &sb, &w->d.o);
@@ -1023,7 +1049,13 @@ static enum db_status give_back(struct request *req, struct after_sale *w, const
     r.payment_seq = t->seq;
     snprintf(r.reference, sizeof r.reference, "%s", w->reference ? w->reference : "");
     enum db_status s = refund_insert(req->db, req->user.venue_id, b->id, &r);
-    if (s != DB_OK || strcmp(t->method, "member") != 0) return s;
+    if (s != DB_OK) return s;
+    /* A refund posts its entry here; a void's refunds post with the void (void_tx). */
+    if (strcmp(t->method, "member") != 0)
+        return strcmp(kind, "refund") == 0
+                   ? finance_status_reply(req, finance_post_refund(req->db, req->user.venue_id,
+                                                                   r.id, req->user.username))
+                   : DB_OK;
     /* Stored value comes back in the mix it was taken (case M2). */
     int64_t member_id = 0;
     struct stored_value taken, returned, back;
@@ -1033,7 +1065,11 @@ static enum db_status give_back(struct request *req, struct after_sale *w, const
     struct ledger_entry e = {member_id, w->c->now, "",       kind,       back,
                              b->id,     t->seq,    shift_id, b->bill_no, req->user.username};
     snprintf(e.business_day, sizeof e.business_day, "%s", r.business_day);
-    return ledger_insert(req->db, &e);
+    s = ledger_insert(req->db, &e);
+    if (s == DB_OK && strcmp(kind, "refund") == 0)
+        s = finance_status_reply(
+            req, finance_post_refund(req->db, req->user.venue_id, r.id, req->user.username));
+    return s;
 }
 
 struct goods_back {
@@ -1081,6 +1117,9 @@ static enum db_status void_tx(struct request *req, void *arg, struct fd_reply *o
         snprintf(v.by_user, sizeof v.by_user, "%s", req->user.username);
         s = bill_void_insert(req->db, w->bill_id, &v);
     }
+    if (s == DB_OK)
+        s = finance_status_reply(
+            req, finance_post_void(req->db, req->user.venue_id, w->bill_id, req->user.username));
     if (s == DB_OK && w->return_goods) {
         /* Unopened goods came back to the bar: the consumption is reversed, kind 'return'. */
         struct goods_back g = {req, w, &b, {{0}}, 0};

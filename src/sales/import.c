@@ -1079,6 +1079,21 @@ void import_model_free(struct import_model *m)
     free(m);
 }
 
+void import_reject_locked(struct import_model *m, uint32_t i, const char *day)
+{
+    struct import_bill *b = &m->bills[i];
+    if (b->state != IMPORT_VALID) return;
+    char zh[200], en[200];
+    snprintf(zh, sizeof zh, "营业日 %s 已确认锁定，不能再导入该日的账单", day);
+    snprintf(en, sizeof en, "business day %s is confirmed and locked; no bill may be imported into it",
+             day);
+    add_issue(m, IMPORT_BILLS, b->row, "closed_at", i, false, zh, en);
+    if (b->state == IMPORT_REJECTED) {
+        m->rejected_bills++;
+        m->rejected_rows += 1 + b->nlines + b->npayments;
+    }
+}
+
 bool import_refused(const struct import_model *m, bool skip_invalid)
 {
     return m->file_error || (m->nerrors > 0 && !skip_invalid);

@@ -161,6 +161,9 @@ void import_model_free(struct import_model *m);
 const char *import_str(const struct import_model *m, uint32_t sym);
 
 /* True if the import must be refused: a file error, or any error without skip_invalid. */
+/* Rejects valid bill i because its business day is locked (confirmed), with an issue on its
+ * closing time; counts it among the rejected. */
+void import_reject_locked(struct import_model *m, uint32_t i, const char *day);
 bool import_refused(const struct import_model *m, bool skip_invalid);
 
 /* Fills a struct bill (header only: lines and payments NULL) from bill i. Pure. */

@@ -1,7 +1,9 @@
 /* sales/importer.c: the bill import's shell: pure checks, then one write transaction
  * (see importer.h). */
 #include "sales/importer.h"
+#include "finance/finance.h"
 
+#include "core/bizday.h"
 #include "core/http.h"
 #include "core/log.h"
 #include "core/money.h"
@@ -267,6 +269,16 @@ static enum db_status write_all(struct writer *w, const struct actor *who,
     }
     if (s == DB_OK) s = flush_pending(w, true);
     if (s == DB_OK) s = flush_pending(w, false);
+    /* The books: each settled bill posts its entry in the import's transaction (issue 4). */
+    for (uint32_t i = 0; s == DB_OK && i < m->nbills; i++) {
+        if (m->bills[i].state != IMPORT_IMPORTED || m->bills[i].voided) continue;
+        enum fin_status f = finance_post_bill(w->db, w->v->id, m->bills[i].id, who->username);
+        if (f != FIN_OK) {
+            log_error("import: posting bill %s failed (%d)", import_str(m, m->bills[i].bill_no),
+                      (int)f);
+            s = fin_db_status(f);
+        }
+    }
     return s;
 }
 
@@ -290,6 +302,22 @@ struct import_outcome import_bills(struct db *db, const struct venue *v, const s
     if (!m) {
         tz_free(tz);
         return out;
+    }
+    /* Locked days stay locked through the importers (issue 4): a bill of a confirmed business
+     * day is rejected like any invalid row. Bills come roughly in time order: one look-up per
+     * run of the same day. */
+    char last_day[11] = "";
+    bool last_locked = false;
+    for (uint32_t i = 0; i < m->nbills; i++) {
+        struct import_bill *ib = &m->bills[i];
+        if (ib->state != IMPORT_VALID) continue;
+        char day[11];
+        date_format(bizday_of_instant(tz, v->cutoff_minutes, ib->closed_at), day);
+        if (strcmp(day, last_day) != 0) {
+            if (finance_day_locked(db, v->id, day, &last_locked) != DB_OK) last_locked = false;
+            snprintf(last_day, sizeof last_day, "%s", day);
+        }
+        if (last_locked) import_reject_locked(m, i, day);
     }
     out.refused = import_refused(m, o->skip_invalid);
     enum db_status s = DB_OK;

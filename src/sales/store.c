@@ -75,13 +75,15 @@ enum db_status bill_insert_tender(struct db *db, int64_t bill_id, int seq,
     /* Shift and cash detail are NULL when not recorded (0): the shift reports find the front
      * desk's payments by shift_id, so they must be written whenever they are set. */
     sqlite3_stmt *st = db_stmt(db, "INSERT INTO bill_payments(bill_id, seq, method, amount_fen, "
-                                   "shift_id, tendered_fen, change_fen, platform, reference) "
-                                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+                                   "shift_id, tendered_fen, change_fen, platform, reference, "
+                                   "voucher_paid_fen) "
+                                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
     if (!st) return DB_ERROR;
-    enum db_status s = db_bind(st, "iItiiiitt", bill_id, seq, p->method, p->amount_fen,
+    enum db_status s = db_bind(st, "iItiiiitti", bill_id, seq, p->method, p->amount_fen,
                                p->shift_id, p->tendered_fen, p->change_fen, p->platform,
-                               p->reference);
+                               p->reference, p->voucher_paid_fen);
     if (s != DB_OK) return s;
+    if (!p->has_voucher_paid) sqlite3_bind_null(st, 10);
     if (!p->shift_id) sqlite3_bind_null(st, 5);
     if (!p->tendered_fen) {
         sqlite3_bind_null(st, 6);

@@ -34,6 +34,10 @@ struct bill_payment {
     int64_t change_fen;   /* change handed back */
     char platform[24];    /* group-buy platform of a voucher (meituan, douyin...) */
     char reference[84];   /* voucher code, credit account, card slip number */
+    /* A voucher: what the guest paid the platform (voucher_paid_fen, at most amount_fen, the
+     * face value), when has_voucher_paid; else NULL (the books then take the face value). */
+    bool has_voucher_paid;
+    int64_t voucher_paid_fen;
 };
 
 struct bill {

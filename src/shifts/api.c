@@ -29,6 +29,7 @@
 #include "core/json.h"
 #include "core/money.h"
 #include "core/venue.h"
+#include "finance/finance.h"
 #include "reports/store.h"
 #include "shifts/drawer.h"
 #include "shifts/report.h"
@@ -241,6 +242,17 @@ static enum db_status audit_shift(struct request *req, const char *action, int64
 }
 
 /* Commits and replies {"shift": record, ...extra}; or replies the error. Takes extra. */
+/* Posts a shift's money event through the books (issue 4) in the open transaction. A refusal
+ * (the business day is locked) is replied there; then the transaction is rolled back and the
+ * handler stops (false). */
+static bool books(struct request *req, enum fin_status f, enum db_status *st)
+{
+    *st = finance_status_reply(req, f);
+    if (!req->replied) return true;
+    db_rollback(req->db);
+    return false;
+}
+
 static void commit_reply(struct request *req, enum db_status s, int status, json_t *record,
                          const char *extra_key, json_t *extra)
 {
@@ -441,6 +453,10 @@ static void shifts_open(struct request *req)
                     "you already have an open shift, or the count was just taken over");
         goto out;
     }
+    if (s == DB_OK &&
+        !books(req, finance_post_shift_open(req->db, req->user.venue_id, id, req->user.username),
+               &s))
+        goto out;
     struct shift after;
     if (s == DB_OK) s = shift_load(req->db, req->user.venue_id, id, &after);
     if (s == DB_OK) {
@@ -707,6 +723,10 @@ static void shift_cash(struct request *req)
     int64_t id = 0, now = now_epoch();
     st = shift_cash_event_insert(req->db, s.id, now, kind, amount, reason, req->user.username,
                                  &id);
+    if (st == DB_OK &&
+        !books(req, finance_post_shift_cash(req->db, req->user.venue_id, id, req->user.username),
+               &st))
+        goto out;
     json_t *event = NULL;
     if (st == DB_OK) {
         event = json_object();
@@ -813,6 +833,11 @@ static void shift_close(struct request *req)
         reply_error(req, 409, "shift_closed", NULL, "班次刚刚已被结班", "the shift was just closed");
         goto out;
     }
+    /* An over is other income, a short is owed by the cashier (case S5). */
+    if (st == DB_OK &&
+        !books(req, finance_post_shift_close(req->db, req->user.venue_id, s.id, req->user.username),
+               &st))
+        goto out;
     before = shift_record_json(&s);
     struct shift after;
     if (st == DB_OK) st = shift_load(req->db, req->user.venue_id, s.id, &after);
@@ -998,6 +1023,12 @@ static void shift_review(struct request *req)
                     "the shift was just reviewed");
         goto out;
     }
+    /* What is still in the drawer (not handed over to a next shift) goes to the safe. */
+    if (st == DB_OK &&
+        !books(req,
+               finance_post_shift_handin(req->db, req->user.venue_id, s.id, req->user.username),
+               &st))
+        goto out;
     struct shift after;
     if (st == DB_OK) st = shift_load(req->db, req->user.venue_id, s.id, &after);
     if (st == DB_OK) {

@@ -10,10 +10,12 @@ int64_t drawer_effect(const struct cash_event *e)
 {
     switch (e->kind) {
     case CASH_SALE:
-    case CASH_PAY_IN: return e->amount_fen;
+    case CASH_PAY_IN:
+    case CASH_SV_TOPUP: return e->amount_fen;
     case CASH_REFUND:
     case CASH_PAY_OUT:
-    case CASH_SAFE_DROP: return -e->amount_fen;
+    case CASH_SAFE_DROP:
+    case CASH_SV_REFUND: return -e->amount_fen;
     case CASH_KIND__MAX: break;
     }
     return 0;

@@ -1,7 +1,10 @@
 /* shifts/drawer.h: the cashier's drawer (钱箱): what it should hold, what was counted, and the
  * difference. Pure functions.
  *
- * expected cash = opening count + cash sales - cash refunds + pay-ins - pay-outs - safe drops.
+ * expected cash = opening count + cash sales - cash refunds + pay-ins - pay-outs - safe drops
+ *                 + stored-value top-ups in cash - stored-value refunds in cash.
+ * A top-up paid in cash is money in the drawer like a sale, though it is a liability and never
+ * takings; a refund of stored value in cash leaves the drawer like a refund (members/members.h).
  * A cash sale adds what the drawer keeps (the bill's cash amount), never what the guest handed
  * over: change goes back out at once (case S1). The difference counted - expected is an over
  * (长款, positive) or a short (短款, negative). The house rule 长缴短补、不得以长补短: each shift's
@@ -18,6 +21,8 @@ enum cash_kind {
     CASH_PAY_IN,    /* cash put in (change fund top-up, a receivable collected) */
     CASH_PAY_OUT,   /* cash taken out for a purpose (bar supplies), with a reason */
     CASH_SAFE_DROP, /* cash moved to the safe mid-shift */
+    CASH_SV_TOPUP,  /* a member's stored-value top-up paid in cash (储值充值现金) */
+    CASH_SV_REFUND, /* stored-value principal given back in cash (储值退款现金) */
     CASH_KIND__MAX,
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/http.h"
 #include "core/json.h"
+#include "members/members.h"
 #include "reports/takings.h"
 
 #include <stdlib.h>
@@ -108,6 +109,7 @@ struct build {
     struct cash_event *events;
     int nevents, cap;
     json_t *sales, *refunds, *pay_ins, *pay_outs, *safe_drops;
+    json_t *sv_topups, *sv_refunds; /* stored value paid in / given back in cash */
     json_t *payment_ids, *refund_ids;
     int64_t payments_count, refunds_count;
     struct shift_channel channels[TAKINGS_METHODS]; /* in display order */
@@ -194,6 +196,24 @@ static bool on_cash_event(const struct shift_cash_event *ev, void *ctx)
     return true;
 }
 
+/* A stored-value top-up or refund in cash: drawer money, never takings (not in the channels). */
+static bool on_sv_cash(const struct sv_cash *c, void *ctx)
+{
+    struct build *b = ctx;
+    struct cash_event e = {c->refund ? CASH_SV_REFUND : CASH_SV_TOPUP, c->amount_fen};
+    push_event(b, e);
+    json_t *item = json_object();
+    json_set_int(item, c->refund ? "sv_refund_id" : "topup_id", c->id);
+    json_set_int(item, "member_id", c->member_id);
+    json_set_str(item, "member_name", c->member_name);
+    json_set_int(item, "at", c->at);
+    json_set_money(item, "amount_fen", "amount", c->amount_fen);
+    json_set_money(item, c->refund ? "bonus_forfeited_fen" : "bonus_fen", NULL, c->bonus_fen);
+    json_set_str(item, "by", c->by_user);
+    json_array_append_new(c->refund ? b->sv_refunds : b->sv_topups, item);
+    return true;
+}
+
 static bool on_channel(const struct shift_channel *c, void *ctx)
 {
     struct build *b = ctx;
@@ -225,12 +245,15 @@ enum db_status shift_report_build(struct db *db, const struct shift *s, bool bli
     b.pay_ins = json_array();
     b.pay_outs = json_array();
     b.safe_drops = json_array();
+    b.sv_topups = json_array();
+    b.sv_refunds = json_array();
     b.payment_ids = json_array();
     b.refund_ids = json_array();
     json_t *r = NULL;
     int64_t bills = 0;
     enum db_status st = shift_money(db, s->id, false, on_money, &b);
     if (st == DB_OK) st = shift_cash_events(db, s->id, on_cash_event, &b);
+    if (st == DB_OK) st = sv_shift_cash(db, s->id, on_sv_cash, &b);
     if (st == DB_OK) st = shift_channels(db, s->id, on_channel, &b);
     if (st == DB_OK) st = shift_bills_count(db, s->id, &bills);
     if (st == DB_OK && b.failed) st = DB_ERROR;
@@ -271,6 +294,12 @@ enum db_status shift_report_build(struct db *db, const struct shift *s, bool bli
     json_set_money(cash, "pay_ins_fen", "pay_ins", sum.totals[CASH_PAY_IN]);
     json_set_money(cash, "pay_outs_fen", "pay_outs", sum.totals[CASH_PAY_OUT]);
     json_set_money(cash, "safe_drops_fen", "safe_drops", sum.totals[CASH_SAFE_DROP]);
+    /* Stored value in cash is hidden from a blind count like the sales: it gives the expected
+     * figure away. */
+    if (!blind) {
+        json_set_money(cash, "sv_topups_fen", "sv_topups", sum.totals[CASH_SV_TOPUP]);
+        json_set_money(cash, "sv_refunds_fen", "sv_refunds", sum.totals[CASH_SV_REFUND]);
+    }
     if (!blind) json_set_money(cash, "expected_fen", "expected", sum.expected_fen);
     json_object_set_new(r, "cash", cash);
 
@@ -280,6 +309,8 @@ enum db_status shift_report_build(struct db *db, const struct shift *s, bool bli
     set_items(items, "pay_ins", b.pay_ins, true);
     set_items(items, "pay_outs", b.pay_outs, true);
     set_items(items, "safe_drops", b.safe_drops, true);
+    set_items(items, "sv_topups", b.sv_topups, !blind);
+    set_items(items, "sv_refunds", b.sv_refunds, !blind);
     json_object_set_new(r, "cash_items", items);
 
     /* Per channel, payments and refunds apart and the net signed (S7: card +100.00 while cash
@@ -331,6 +362,8 @@ out:
     json_decref(b.pay_ins);
     json_decref(b.pay_outs);
     json_decref(b.safe_drops);
+    json_decref(b.sv_topups);
+    json_decref(b.sv_refunds);
     json_decref(b.payment_ids);
     json_decref(b.refund_ids);
     return st;

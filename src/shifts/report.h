@@ -24,11 +24,12 @@ struct shift_totals {
 };
 
 /* Builds the live report of shift s from what is stored now: opening, each cash movement
- * itemised (sales, refunds, pay-ins, pay-outs, safe drops) with the expected cash, the totals
- * per channel with refunds kept signed, the bills counted, the ids of every payment and refund.
+ * itemised (sales, refunds, pay-ins, pay-outs, safe drops, stored-value top-ups and refunds in
+ * cash) with the expected cash, the totals per channel with refunds kept signed (stored value
+ * is not takings: it is in no channel), the bills counted, the ids of every payment and refund.
  * blind hides what would let the cashier work out the expected cash before counting: the
- * expected figure, cash sales and refunds (totals and items), the cash channel and the grand
- * totals. Runs inside the caller's transaction. On DB_OK *out is the caller's; totals (may be
+ * expected figure, cash sales and refunds and stored value in cash (totals and items), the cash
+ * channel and the grand totals. Runs inside the caller's transaction. On DB_OK *out is the caller's; totals (may be
  * NULL) gets the figures, blind or not. */
 enum db_status shift_report_build(struct db *db, const struct shift *s, bool blind,
                                   json_t **out, struct shift_totals *totals);

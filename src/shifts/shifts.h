@@ -11,7 +11,9 @@
  *                   i.e. the cash due, never the tendered note; tendered_fen / change_fen
  *                   are for the receipt only),
  *   refunds        (method 'cash', shift_id = the shift),
- *   shift_cash_events (pay_in, pay_out, safe_drop).
+ *   shift_cash_events (pay_in, pay_out, safe_drop),
+ *   stored value   (members.h sv_shift_cash: top-ups paid in cash and refunds of principal
+ *                   given back in cash, tagged with the shift; never takings).
  * Non-cash payments and refunds carry the shift too and appear in its per-channel totals. */
 #ifndef KTV_SHIFTS_H
 #define KTV_SHIFTS_H
