@@ -63,6 +63,8 @@ addMessages({
   'co.tenderedPh': ['客人给的现金', 'Cash the guest hands over'],
   'co.platform': ['团购平台', 'Platform'],
   'co.voucherCode': ['券码', 'Voucher code'],
+  'co.voucherPaid': ['用户实付（选填）', 'Guest paid (optional)'],
+  'co.voucherPaidBad': ['第 {n} 笔：用户实付须是不超过券面值（付款金额）的金额', 'Tender {n}: the price the guest paid is an amount no larger than the voucher\'s face value'],
   'co.account': ['挂账单位/个人', 'Account signed to'],
   'co.memberPhone': ['会员手机号（默认开房会员）', 'Member phone (default: the stay\'s member)'],
   'co.remaining': ['还需收款', 'Still due'],
@@ -82,10 +84,12 @@ addMessages({
   'platform.meituan': ['美团', 'Meituan'],
   'platform.douyin': ['抖音', 'Douyin'],
   'platform.dianping': ['大众点评', 'Dianping'],
+  'platform.venue': ['店内代金券', 'Venue voucher'],
 });
 
 const METHODS = ['cash', 'wechat', 'alipay', 'card', 'member', 'voucher', 'credit'];
-const PLATFORMS = ['meituan', 'douyin', 'dianping'];
+// 'venue': the venue's own voucher (店内代金券), booked as a discount: no platform owes it.
+const PLATFORMS = ['meituan', 'douyin', 'dianping', 'venue'];
 
 function newKey() {
   if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -160,7 +164,7 @@ export const CheckoutDialog = {
     watch(() => props.modelValue, (open) => {
       if (!open) return;
       Object.assign(d, { percent: '', fixed: '', couponCode: '', coupon: '', reason: '', service: '', round: false });
-      tenders.value = [{ method: 'cash', amount: '', tendered: '', platform: 'meituan', reference: '', member_phone: '' }];
+      tenders.value = [{ method: 'cash', amount: '', tendered: '', platform: 'meituan', reference: '', paid: '', member_phone: '' }];
       error.value = '';
       result.value = null;
       quote.value = null;
@@ -189,7 +193,7 @@ export const CheckoutDialog = {
     function addTender() {
       const used = new Set(tenders.value.map((x) => x.method));
       const next = METHODS.find((m) => !used.has(m)) || 'wechat';
-      tenders.value.push({ method: next, amount: remaining.value > 0 ? fmtMoney(remaining.value).replace(/,/g, '') : '', tendered: '', platform: 'meituan', reference: '', member_phone: '' });
+      tenders.value.push({ method: next, amount: remaining.value > 0 ? fmtMoney(remaining.value).replace(/,/g, '') : '', tendered: '', platform: 'meituan', reference: '', paid: '', member_phone: '' });
     }
     function fill(i) {
       const x = tenders.value[i];
@@ -217,6 +221,12 @@ export const CheckoutDialog = {
         if (x.method === 'voucher') {
           p.platform = x.platform;
           p.reference = x.reference.trim();
+          // What the guest paid the platform (用户实付): the platform owes that, not the face.
+          if (x.platform !== 'venue' && x.paid && x.paid.trim()) {
+            const v = parseYuan(x.paid);
+            if (v === null || v > amount) throw new Error(t('co.voucherPaidBad', { n: i + 1 }));
+            p.paid_fen = v;
+          }
         }
         if (x.method === 'credit') p.reference = x.reference.trim();
         if (x.method === 'member' && x.member_phone.trim()) p.member_phone = x.member_phone.trim();
@@ -364,7 +374,8 @@ export const CheckoutDialog = {
             </div>
             <div class="tender-extra" v-else-if="x.method === 'voucher'">
               <el-select v-model="x.platform" style="width:120px"><el-option v-for="p in PLATFORMS" :key="p" :label="t('platform.' + p)" :value="p" /></el-select>
-              <el-input v-model="x.reference" maxlength="20" :placeholder="t('co.voucherCode')" />
+              <el-input v-model="x.reference" maxlength="20" :placeholder="t('co.voucherCode')" :data-test="'tender-voucher-code-' + i" />
+              <el-input v-if="x.platform !== 'venue'" v-model="x.paid" inputmode="decimal" :placeholder="t('co.voucherPaid')" class="tender-amount" :data-test="'tender-voucher-paid-' + i"><template #prefix>¥</template></el-input>
             </div>
             <div class="tender-extra" v-else-if="x.method === 'credit'">
               <el-input v-model="x.reference" maxlength="20" :placeholder="t('co.account')" />

@@ -27,6 +27,8 @@ addMessages({
   'zr.payIns': ['存入', 'Paid in'],
   'zr.payOuts': ['支出', 'Paid out'],
   'zr.safeDrops': ['存入保险柜', 'Safe drops'],
+  'zr.svTopups': ['储值充值现金', 'Stored-value top-ups in cash'],
+  'zr.svRefunds': ['储值退款现金', 'Stored-value refunds in cash'],
   'zr.expected': ['应有现金', 'Expected cash'],
   'zr.counted': ['实点现金', 'Counted cash'],
   'zr.difference': ['长短款', 'Over/short'],
@@ -92,6 +94,9 @@ export const ShiftReport = {
       rows.push({ k: 'payins', label: t('zr.payIns'), fen: c.pay_ins_fen, sign: '+' });
       rows.push({ k: 'payouts', label: t('zr.payOuts'), fen: c.pay_outs_fen, sign: '-' });
       rows.push({ k: 'drops', label: t('zr.safeDrops'), fen: c.safe_drops_fen, sign: '-' });
+      // Stored value in cash (members' top-ups and refunds of principal): drawer money, not takings.
+      if (c.sv_topups_fen !== undefined) rows.push({ k: 'sv-topups', label: t('zr.svTopups'), fen: c.sv_topups_fen, sign: '+' });
+      if (c.sv_refunds_fen !== undefined) rows.push({ k: 'sv-refunds', label: t('zr.svRefunds'), fen: c.sv_refunds_fen, sign: '-' });
       return rows;
     });
     const treatName = (x) => (x ? t('zr.treat.' + x) : '');

@@ -19,10 +19,11 @@ addMessages({
   'rv.day': ['营业日', 'Business day'],
   'rv.prev': ['前一天', 'Previous day'],
   'rv.next': ['后一天', 'Next day'],
-  'rv.confirmed': ['已确认 · {by} · {at}', 'Confirmed · {by} · {at}'],
+  'rv.confirmed': ['已确认并锁账 · {by} · {at}', 'Confirmed and locked · {by} · {at}'],
   'rv.notConfirmed': ['未确认', 'Not confirmed'],
   'rv.confirm': ['确认营业日', 'Confirm the day'],
   'rv.confirmTitle': ['确认营业日 {day}', 'Confirm business day {day}'],
+  'rv.confirmLock': ['确认后该营业日锁账：不能再收款、退款或记账到这一天；更正须在未锁定的日期冲销。', 'Once confirmed the day is locked: no payment, refund or entry may land in it; corrections go into an open day.'],
   'rv.confirmNote': ['备注（可不填）', 'Note (optional)'],
   'rv.confirmedOk': ['营业日已确认', 'Business day confirmed'],
   'rv.payments': ['收款合计', 'Payments'],
@@ -310,6 +311,7 @@ export default {
     </el-dialog>
 
     <el-dialog v-model="confirmDlg.open" :title="t('rv.confirmTitle', { day })" :width="ui.isPhone ? '94%' : '460px'" append-to-body data-test="confirm-dialog">
+      <el-alert :title="t('rv.confirmLock')" type="warning" :closable="false" show-icon style="margin-bottom:10px" />
       <el-input v-model="confirmDlg.note" type="textarea" :rows="2" maxlength="200" :placeholder="t('rv.confirmNote')" />
       <el-alert v-if="confirmDlg.error" :title="confirmDlg.error" type="error" :closable="false" show-icon style="margin-top:10px" data-test="confirm-error" />
       <template #footer>
