@@ -1015,7 +1015,10 @@ test('fd-pricing', 'the price plan editor shows the plan and refuses a three-dec
 async function loadAreas() {
   const dir = path.join(root, 'tests', 'browser', 'areas');
   if (!fs.existsSync(dir)) return;
-  const ctx = { test, state, cli, FD, newPage, login, loginOk, open, expectText, settled, shot, calmShot, input, apiIn, must,
+  // testAfterReview registers a test that runs once the review has confirmed (locked) today.
+  const later = [];
+  const testAfterReview = (name, what, fn) => later.push({ name, what, fn });
+  const ctx = { test, testAfterReview, state, cli, FD, newPage, login, loginOk, open, expectText, settled, shot, calmShot, input, apiIn, must,
     fillNumber, sleep, firstLines, STEP_MS, shots, shared, root, log };
   const before = tests.length;
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.mjs')).sort()) {
@@ -1027,6 +1030,8 @@ async function loadAreas() {
   const added = tests.splice(before);
   const review = tests.findIndex((t) => t.name === 'fd-review');
   tests.splice(review < 0 ? tests.length : review, 0, ...added);
+  const after = tests.findIndex((t) => t.name === 'fd-review');
+  tests.splice(after < 0 ? tests.length : after + 1, 0, ...later);
 }
 
 async function main() {

@@ -16,9 +16,9 @@ function money(fen) {
   return (neg ? '-' : '') + yuan + '.' + String(a % 100).padStart(2, '0');
 }
 
-export default function ({ test, state, cli, newPage, login, loginOk, open, expectText, settled, calmShot, input, apiIn, must }) {
-  /** Types a new record into the dialog and saves it. */
-  async function typeRecord(page, { category, amount, channel, counterparty, note }) {
+export default function ({ test, testAfterReview, state, cli, newPage, login, loginOk, open, expectText, settled, calmShot, input, apiIn, must }) {
+  /** Types a new record and presses save, leaving the dialog as the server's answer left it. */
+  async function typeRecordOnly(page, { category, amount, channel, counterparty, note }) {
     await page.click('[data-test=rec-new]');
     await page.waitForSelector('[data-test=rec-dialog] [data-test=rec-amount]');
     await page.fill(input('rec-amount'), amount);
@@ -29,6 +29,10 @@ export default function ({ test, state, cli, newPage, login, loginOk, open, expe
     await page.fill(input('rec-counterparty'), counterparty);
     await page.fill('textarea[data-test=rec-note], [data-test=rec-note] textarea', note);
     await page.click('[data-test=rec-submit]');
+  }
+  /** Types a new record into the dialog and saves it. */
+  async function typeRecord(page, fields) {
+    await typeRecordOnly(page, fields);
     await page.waitForSelector('[data-test=rec-dialog]', { state: 'hidden' });
   }
 
@@ -117,5 +121,35 @@ export default function ({ test, state, cli, newPage, login, loginOk, open, expe
     await calmShot(en, 'records-en');
     if (en.errors.length) throw new Error('page errors: ' + en.errors.join('; '));
     await en.context().close();
+  });
+
+  // Once the review has confirmed today, the day is locked: the page says so in the dialog and
+  // nothing lands (no record, no journal entry); a manual entry through the API is refused too.
+  testAfterReview('records-locked', 'a confirmed day is locked: a record dated in it is refused on the page, and nothing is written', async () => {
+    const page = await newPage();
+    await loginOk(page);
+    const today = must(await apiIn(page, 'GET', '/frontdesk/board'), 'board', 200).business_day;
+    if (!must(await apiIn(page, 'GET', `/business-days/${today}`), 'today', 200).confirmed)
+      throw new Error(`the review did not confirm ${today}`);
+    const entriesBefore = must(await apiIn(page, 'GET', '/ledger/trial-balance'), 'trial balance', 200);
+    await open(page, '/finance/records', 'page-records');
+    await page.waitForSelector('[data-test=rec-table]');
+    await typeRecordOnly(page, { category: '6002', amount: '88.00', channel: 'cash', counterparty: '锁定日测试', note: '应被拒绝' });
+    await expectText(page, '[data-test=rec-error]', `营业日 ${today} 已确认锁定`, 'the dialog names the locked day');
+    await expectText(page, '[data-test=rec-error]', '冲销', 'and says how to correct');
+    await settled(page);
+    await calmShot(page, 'records-locked-zh');
+    await page.keyboard.press('Escape');
+    const none = must(await apiIn(page, 'GET', `/finance/records?q=${encodeURIComponent('锁定日测试')}`), 'list', 200);
+    if (none.total !== 0) throw new Error('a record landed in the locked day');
+    const manual = await apiIn(page, 'POST', '/ledger/entries', {
+      day: today, memo: '锁定日补记', lines: [{ account: 'bank', debit_fen: 100 }, { account: 'equity_opening', credit_fen: 100 }],
+    });
+    if (manual.status !== 409 || manual.body.error.code !== 'day_locked')
+      throw new Error('a manual entry into the locked day: HTTP ' + manual.status + ' ' + JSON.stringify(manual.body).slice(0, 200));
+    const entriesAfter = must(await apiIn(page, 'GET', '/ledger/trial-balance'), 'trial balance', 200);
+    if (JSON.stringify(entriesAfter) !== JSON.stringify(entriesBefore))
+      throw new Error('the books moved although every write was refused');
+    await page.context().close();
   });
 }
