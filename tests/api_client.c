@@ -132,8 +132,9 @@ bool server_start(struct server *s, bool (*prepare)(const char *db_path))
               root && *root ? root : ".", (char *)NULL);
         _exit(127);
     }
-    /* Wait up to 10 s (sanitizer builds start slowly) for the port and a healthy answer. */
-    for (int i = 0; i < 200; i++) {
+    /* Wait up to 60 s (sanitizer builds start slowly, and a loaded CI machine more so) for the
+     * port and a healthy answer. */
+    for (int i = 0; i < 1200; i++) {
         struct timespec ts = {0, 50 * 1000 * 1000};
         nanosleep(&ts, NULL);
         char *p = read_file(port_file, NULL);

@@ -866,7 +866,9 @@ static enum db_status load_cashiers(struct writer *w)
 
 /* What finance pays and takes in by hand each month, so the monthly profit and loss has its
  * costs: rent on the 1st, utilities on the 5th, wages on the 10th, cleaning, marketing, two
- * repairs, four purchases and the scrap collector's few hundred yuan. Amounts are whole yuan
+ * repairs, the drinks and food bought in (until the stock area books the cost of goods, the
+ * purchases are the venue's largest cost, about a quarter of the goods sold) and the scrap
+ * collector's few hundred yuan. Amounts are whole yuan
  * between lo and hi, drawn from a stream of the seed, the month and the line (so a month's
  * figures do not depend on where the demo period starts). */
 struct demo_record_plan {
@@ -877,18 +879,21 @@ struct demo_record_plan {
     const char *channel, *counterparty, *note;
 };
 static const struct demo_record_plan demo_record_plans[] = {
-    {1, "exp_rent", true, 60000, 60000, "bank", "星河广场物业管理公司", "房租及物业费"},
-    {2, "exp_purchases", true, 800, 3000, "bank", "鸿运酒水批发部", "啤酒洋酒进货"},
-    {5, "exp_utilities", true, 8000, 12000, "bank", "国网电力、自来水公司", "上月水电燃气费"},
+    {1, "exp_rent", true, 120000, 120000, "bank", "星河广场物业管理公司", "房租及物业费"},
+    {2, "exp_purchases", true, 85000, 105000, "bank", "鸿运酒水批发部", "啤酒洋酒进货"},
+    {5, "exp_utilities", true, 18000, 24000, "bank", "国网电力、自来水公司", "上月水电燃气费"},
     {8, "exp_repairs", true, 300, 2500, "cash", "李师傅音响维修", "包厢音响维修"},
-    {9, "exp_purchases", true, 800, 3000, "cash", "佳佳乐超市", "小吃果盘原料"},
-    {10, "exp_wages", true, 83000, 87000, "bank", "员工工资", "上月工资"},
-    {15, "exp_cleaning", true, 3000, 4000, "bank", "洁美保洁服务公司", "保洁外包服务费"},
-    {16, "exp_purchases", true, 800, 3000, "bank", "鸿运酒水批发部", "饮料进货"},
-    {20, "exp_marketing", true, 5000, 8000, "bank", "抖音本地生活推广", "线上推广费"},
+    {9, "exp_purchases", true, 12000, 18000, "bank", "佳佳乐超市", "小吃果盘原料"},
+    {10, "exp_wages", true, 150000, 165000, "bank", "员工工资", "上月工资"},
+    {12, "exp_purchases", true, 85000, 105000, "bank", "华润雪花啤酒经销商", "啤酒进货"},
+    {15, "exp_cleaning", true, 6000, 8000, "bank", "洁美保洁服务公司", "保洁外包服务费"},
+    {16, "exp_purchases", true, 40000, 60000, "bank", "鸿运酒水批发部", "饮料洋酒进货"},
+    {20, "exp_marketing", true, 8000, 12000, "bank", "抖音本地生活推广", "线上推广费"},
     {22, "exp_repairs", true, 300, 2500, "cash", "空调维修服务部", "空调清洗维修"},
+    {23, "exp_purchases", true, 12000, 18000, "bank", "佳佳乐超市", "小吃果盘原料"},
     {23, "exp_purchases", true, 800, 3000, "cash", "佳佳乐超市", "纸巾及一次性用品"},
     {25, "other_income", false, 150, 400, "cash", "废品回收站", "酒瓶纸箱回收"},
+    {26, "exp_purchases", true, 85000, 105000, "bank", "鸿运酒水批发部", "啤酒洋酒进货"},
 };
 
 /* Writes the records of demo_record_plans for every day of first_day..last_day in one

@@ -114,7 +114,8 @@ int main(void)
     if (!mkdtemp(dir)) return 1;
     snprintf(db_path, sizeof db_path, "%s/demo.db", dir);
     char *out = NULL;
-    int rc = run_cli(&out, "demo", "--db", db_path, "--days", "90", "--seed", "1", NULL);
+    int rc = run_cli(&out, "demo", "--db", db_path, "--days", "90", "--seed", "1", "--end-date",
+                     "2026-03-31", NULL);
     if (rc != 0) fprintf(stderr, "demo exited %d:\n%s\n", rc, out ? out : "");
     CHECK_INT(rc, 0);
     CHECK(out && strstr(out, "books: ") != NULL);
