@@ -61,27 +61,8 @@ static void audit_list(struct request *req)
     /* Parsed and bounded like the other lists: atoll took "page=9223372036854775807" and the
      * offset (page - 1) * page_size overflowed (undefined behaviour; the sanitizer build
      * aborts on it). */
-    const char *ps = req_query(req, "page_size"), *pg = req_query(req, "page");
-    int64_t page_size = 50, page = 1;
-    char *end;
-    if (pg && *pg) {
-        long long v = strtoll(pg, &end, 10);
-        if (*end || v < 1 || v > 1000000000) {
-            reply_error(req, 400, "invalid_field", "page", "页码应为正整数",
-                        "page must be a positive whole number");
-            return;
-        }
-        page = v;
-    }
-    if (ps && *ps) {
-        long long v = strtoll(ps, &end, 10);
-        if (*end || v < 1 || v > 500) {
-            reply_error(req, 400, "invalid_field", "page_size", "每页条数应为 1 到 500",
-                        "page_size must be 1 to 500");
-            return;
-        }
-        page_size = v;
-    }
+    int64_t page_size = REQ_PAGE_SIZE_DEFAULT, page = 1;
+    if (!req_paging(req, &page, &page_size)) return;
     static const char count_sql[] =
         "SELECT count(*) FROM audit_log WHERE venue_id = $1 AND at >= $2 AND at < $3 "
         "AND ($4 = '' OR entity = $4) AND ($5 = '' OR username = $5)";

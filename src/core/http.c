@@ -76,6 +76,33 @@ const char *req_query(struct request *req, const char *name)
     return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+bool req_paging(struct request *req, int64_t *page, int64_t *page_size)
+{
+    const char *pg = req_query(req, "page"), *ps = req_query(req, "page_size");
+    *page = 1;
+    *page_size = REQ_PAGE_SIZE_DEFAULT;
+    char *end;
+    if (pg && *pg) {
+        long long v = strtoll(pg, &end, 10);
+        if (*end || v < 1 || v > 1000000000) {
+            reply_error(req, 400, "invalid_field", "page", "页码应为正整数",
+                        "page must be a positive whole number");
+            return false;
+        }
+        *page = v;
+    }
+    if (ps && *ps) {
+        long long v = strtoll(ps, &end, 10);
+        if (*end || v < 1 || v > REQ_PAGE_SIZE_MAX) {
+            reply_error(req, 400, "invalid_field", "page_size", "每页条数应为 1 到 500",
+                        "page_size must be 1 to 500");
+            return false;
+        }
+        *page_size = v;
+    }
+    return true;
+}
+
 const char *req_header(struct request *req, const char *name)
 {
     return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);

@@ -104,6 +104,13 @@ const char *req_param(struct request *req, const char *name);
 int64_t req_param_id(struct request *req, const char *name);
 /* A query-string argument, or NULL (borrowed from the connection). */
 const char *req_query(struct request *req, const char *name);
+/* Page size of the lists when the caller names none, and the most a caller may ask for. */
+#define REQ_PAGE_SIZE_DEFAULT 50
+#define REQ_PAGE_SIZE_MAX 500
+/* ?page (from 1) and ?page_size (1 to REQ_PAGE_SIZE_MAX) of a list, bounded so that the offset
+ * (page - 1) * page_size never overflows. On a bad value replies 400 naming the field and
+ * returns false. */
+bool req_paging(struct request *req, int64_t *page, int64_t *page_size);
 /* A request header, or NULL. */
 const char *req_header(struct request *req, const char *name);
 

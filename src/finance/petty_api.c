@@ -42,8 +42,6 @@
 /* The open issues a fund shows at once: a venue has a handful; 500 is a fund out of hand. */
 #define OPEN_ISSUES_MAX 500
 /* Paging of the movements: a month of a busy fund is a few hundred. */
-#define PAGE_SIZE_DEFAULT 50
-#define PAGE_SIZE_MAX 500
 /* The register reads at most this many issues: years of a venue's petty cash. */
 #define REGISTER_MAX_ROWS 20000
 
@@ -417,6 +415,7 @@ struct write {
     struct petty_receipt_in receipts[PETTY_MAX_RECEIPTS];
     struct idem idem;
     struct approval approval;
+    const char *amount_field; /* the field a refusal of the amount names */
     /* POST /fund */
     bool has_imprest, has_custodian, has_limit;
     int64_t imprest_fen, limit_fen;
@@ -801,16 +800,17 @@ out:
 
 /* ---- POST /api/v1/petty-cash/issues/:id/settle ---- */
 
-static enum db_status settle_tx(struct request *req, void *arg, struct fd_reply *out)
+/* The write of a settlement, an expense or a replenishment (w->in.kind): the movement, its entry,
+ * its audit, in one transaction. */
+static enum db_status movement_tx(struct request *req, void *arg, struct fd_reply *out)
 {
     struct write *w = arg;
     enum db_status s;
     if (fd_idem_replay(req, &w->idem, out, &s)) return s;
     if (s != DB_OK) return s;
     struct petty_outcome o;
-    w->in.kind = PETTY_SETTLE;
     s = petty_record(req->db, req->user.venue_id, &w->in, &o);
-    s = answer_outcome(req, s, &o, "returned_fen");
+    s = answer_outcome(req, s, &o, w->amount_field);
     if (s == DB_OK) s = finish_movement(req, w, &o, out);
     return s;
 }
@@ -846,7 +846,9 @@ static void petty_settle_post(struct request *req)
     ctx = true;
     w->c = &c;
     stamp(req, w);
-    fd_run_write(req, settle_tx, w, "备用金", "petty cash");
+    w->in.kind = PETTY_SETTLE;
+    w->amount_field = "returned_fen";
+    fd_run_write(req, movement_tx, w, "备用金", "petty cash");
 out:
     if (ctx) fd_ctx_free(&c);
     free(w);
@@ -854,20 +856,6 @@ out:
 }
 
 /* ---- POST /api/v1/petty-cash/expenses ---- */
-
-static enum db_status expense_tx(struct request *req, void *arg, struct fd_reply *out)
-{
-    struct write *w = arg;
-    enum db_status s;
-    if (fd_idem_replay(req, &w->idem, out, &s)) return s;
-    if (s != DB_OK) return s;
-    struct petty_outcome o;
-    w->in.kind = PETTY_EXPENSE;
-    s = petty_record(req->db, req->user.venue_id, &w->in, &o);
-    s = answer_outcome(req, s, &o, "receipts");
-    if (s == DB_OK) s = finish_movement(req, w, &o, out);
-    return s;
-}
 
 static void petty_expense_post(struct request *req)
 {
@@ -895,7 +883,9 @@ static void petty_expense_post(struct request *req)
     ctx = true;
     w->c = &c;
     stamp(req, w);
-    fd_run_write(req, expense_tx, w, "备用金", "petty cash");
+    w->in.kind = PETTY_EXPENSE;
+    w->amount_field = "receipts";
+    fd_run_write(req, movement_tx, w, "备用金", "petty cash");
 out:
     if (ctx) fd_ctx_free(&c);
     free(w);
@@ -903,20 +893,6 @@ out:
 }
 
 /* ---- POST /api/v1/petty-cash/replenish ---- */
-
-static enum db_status replenish_tx(struct request *req, void *arg, struct fd_reply *out)
-{
-    struct write *w = arg;
-    enum db_status s;
-    if (fd_idem_replay(req, &w->idem, out, &s)) return s;
-    if (s != DB_OK) return s;
-    struct petty_outcome o;
-    w->in.kind = PETTY_REPLENISH;
-    s = petty_record(req->db, req->user.venue_id, &w->in, &o);
-    s = answer_outcome(req, s, &o, "amount_fen");
-    if (s == DB_OK) s = finish_movement(req, w, &o, out);
-    return s;
-}
 
 static void petty_replenish_post(struct request *req)
 {
@@ -946,7 +922,9 @@ static void petty_replenish_post(struct request *req)
     ctx = true;
     w->c = &c;
     stamp(req, w);
-    fd_run_write(req, replenish_tx, w, "备用金", "petty cash");
+    w->in.kind = PETTY_REPLENISH;
+    w->amount_field = "amount_fen";
+    fd_run_write(req, movement_tx, w, "备用金", "petty cash");
 out:
     if (ctx) fd_ctx_free(&c);
     free(w);
@@ -958,11 +936,9 @@ out:
 static void petty_movements_get(struct request *req)
 {
     struct petty_movement_filter f = {0};
-    int64_t page = 1, page_size = PAGE_SIZE_DEFAULT;
+    int64_t page = 1, page_size = REQ_PAGE_SIZE_DEFAULT;
     const char *kind = req_query(req, "kind"), *person = req_query(req, "person");
-    if (!read_range(req, &f.from, &f.to) ||
-        !read_positive_query(req, "page", 1000000000, &page) ||
-        !read_positive_query(req, "page_size", PAGE_SIZE_MAX, &page_size) ||
+    if (!read_range(req, &f.from, &f.to) || !req_paging(req, &page, &page_size) ||
         !read_positive_query(req, "issue_id", INT64_MAX / 2, &f.issue_id))
         return;
     if (kind && *kind) {

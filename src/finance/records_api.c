@@ -34,8 +34,6 @@
 #include <string.h>
 
 /* Paging: a month of a venue's records is a few hundred. */
-#define PAGE_SIZE_DEFAULT 50
-#define PAGE_SIZE_MAX 500
 /* An export is every record of the filter: ten years of a busy venue is far below this. */
 #define EXPORT_MAX_ROWS 200000
 /* Search text longer than anything stored cannot match; refused rather than scanned. */
@@ -194,31 +192,6 @@ static bool read_category(struct request *req, json_t *v, bool expense, const ch
                  c->code);
         bad_field(req, field, zh, en);
         return false;
-    }
-    return true;
-}
-
-static bool read_page(struct request *req, int64_t *page, int64_t *page_size)
-{
-    const char *pg = req_query(req, "page"), *ps = req_query(req, "page_size");
-    *page = 1;
-    *page_size = PAGE_SIZE_DEFAULT;
-    char *end;
-    if (pg && *pg) {
-        long long v = strtoll(pg, &end, 10);
-        if (*end || v < 1 || v > 1000000000) {
-            bad_field(req, "page", "页码应为正整数", "page must be a positive whole number");
-            return false;
-        }
-        *page = v;
-    }
-    if (ps && *ps) {
-        long long v = strtoll(ps, &end, 10);
-        if (*end || v < 1 || v > PAGE_SIZE_MAX) {
-            bad_field(req, "page_size", "每页条数应为 1 到 500", "page_size must be 1 to 500");
-            return false;
-        }
-        *page_size = v;
     }
     return true;
 }
@@ -568,7 +541,7 @@ static void records_list(struct request *req)
         reply_record_error(req, s);
         return;
     }
-    if (!read_filter(req, &f) || !read_page(req, &page, &page_size)) return;
+    if (!read_filter(req, &f) || !req_paging(req, &page, &page_size)) return;
     f.limit = page_size;
     f.offset = (page - 1) * page_size;
     json_t *items = json_array();

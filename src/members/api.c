@@ -41,8 +41,6 @@
 #include <string.h>
 
 /* Paging of the member list and a member's ledger: a page of 500 is a long screen. */
-#define PAGE_SIZE_DEFAULT 50
-#define PAGE_SIZE_MAX 500
 /* Names are a person's name (a few characters), levels a card name (金卡, 钻石卡). */
 #define NAME_MAX_CHARS 50
 #define LEVEL_MAX_CHARS 20
@@ -72,31 +70,6 @@ static void bad_field(struct request *req, const char *field, const char *zh, co
 }
 
 /* Reads page and page_size; replies 400 and returns false if malformed. */
-static bool read_paging(struct request *req, int64_t *page, int64_t *page_size)
-{
-    const char *pg = req_query(req, "page"), *ps = req_query(req, "page_size");
-    *page = 1;
-    *page_size = PAGE_SIZE_DEFAULT;
-    char *end;
-    if (pg && *pg) {
-        long long v = strtoll(pg, &end, 10);
-        if (*end || v < 1 || v > 1000000000) {
-            bad_field(req, "page", "页码应为正整数", "page must be a positive whole number");
-            return false;
-        }
-        *page = v;
-    }
-    if (ps && *ps) {
-        long long v = strtoll(ps, &end, 10);
-        if (*end || v < 1 || v > PAGE_SIZE_MAX) {
-            bad_field(req, "page_size", "每页条数应为 1 到 500", "page_size must be 1 to 500");
-            return false;
-        }
-        *page_size = v;
-    }
-    return true;
-}
-
 /* An optional text field, trimmed of nothing: blank counts as "". */
 static bool read_text(struct request *req, json_t *body, const char *key, const char *zh,
                       const char *en, bool required, size_t max_chars, const char **out)
@@ -170,7 +143,7 @@ static bool on_member(const struct sv_member *m, void *ctx)
 static void members_list(struct request *req)
 {
     int64_t page, page_size;
-    if (!read_paging(req, &page, &page_size)) return;
+    if (!req_paging(req, &page, &page_size)) return;
     struct sv_member_filter f = {req_query(req, "q"), req_query(req, "level"),
                                  req_query(req, "sort"), -1, page_size, (page - 1) * page_size};
     if (f.q && utf8_chars(f.q) > QUERY_MAX_CHARS) {
@@ -430,7 +403,7 @@ static bool on_ledger_row(const struct sv_ledger_row *r, void *ctx)
 static void member_ledger(struct request *req)
 {
     int64_t page, page_size;
-    if (!read_paging(req, &page, &page_size)) return;
+    if (!req_paging(req, &page, &page_size)) return;
     struct sv_member m;
     json_t *items = json_array();
     int64_t total = 0;

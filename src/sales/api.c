@@ -25,8 +25,6 @@
 /* A price list or room plan is a few KB. */
 #define MASTER_MAX_BODY (8u * 1024 * 1024)
 /* Page sizes of the lists. */
-#define PAGE_SIZE_DEFAULT 50
-#define PAGE_SIZE_MAX 500
 
 /* Roles that see member phone numbers in full (the others see 138****5678). */
 static bool sees_phones(const struct request *req)
@@ -177,38 +175,11 @@ static bool append_batch(const struct import_batch *b, void *ctx)
 }
 
 /* Reads page and page_size; replies 400 and returns false if malformed. */
-static bool read_paging(struct request *req, int64_t *page, int64_t *page_size)
-{
-    const char *pg = req_query(req, "page"), *ps = req_query(req, "page_size");
-    *page = 1;
-    *page_size = PAGE_SIZE_DEFAULT;
-    char *end;
-    if (pg && *pg) {
-        long long v = strtoll(pg, &end, 10);
-        if (*end || v < 1 || v > 1000000000) {
-            reply_error(req, 400, "invalid_field", "page", "页码应为正整数",
-                        "page must be a positive whole number");
-            return false;
-        }
-        *page = v;
-    }
-    if (ps && *ps) {
-        long long v = strtoll(ps, &end, 10);
-        if (*end || v < 1 || v > PAGE_SIZE_MAX) {
-            reply_error(req, 400, "invalid_field", "page_size", "每页条数应为 1 到 500",
-                        "page_size must be 1 to 500");
-            return false;
-        }
-        *page_size = v;
-    }
-    return true;
-}
-
 /* GET /api/v1/import/batches?page=&page_size= */
 static void import_batches_list(struct request *req)
 {
     int64_t page, page_size, total = 0;
-    if (!read_paging(req, &page, &page_size)) return;
+    if (!req_paging(req, &page, &page_size)) return;
     json_t *items = json_array();
     enum db_status s = import_batch_list(req->db, req->user.venue_id, page_size,
                                          (page - 1) * page_size, &total, append_batch, items);
@@ -460,7 +431,7 @@ static void bills_list(struct request *req)
 {
     struct bill_filter f;
     int64_t page, page_size;
-    if (!read_filter(req, &f) || !read_paging(req, &page, &page_size)) return;
+    if (!read_filter(req, &f) || !req_paging(req, &page, &page_size)) return;
     f.limit = page_size;
     f.offset = (page - 1) * page_size;
     struct list_ctx x = {json_array(), sees_phones(req)};

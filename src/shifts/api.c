@@ -42,8 +42,6 @@
 /* Reasons and notes: 200 characters is two lines of a receipt, more than any real reason. */
 #define TEXT_MAX_CHARS 200
 /* Paging of the shift list: a month of a busy venue's shifts fits in one page of 500. */
-#define PAGE_SIZE_DEFAULT 50
-#define PAGE_SIZE_MAX 500
 /* The day view and the over/short list read at most this many shifts: a day has a handful,
  * a year of a chain's venue a few thousand. */
 #define DAY_SHIFTS_MAX 1000
@@ -175,31 +173,6 @@ static bool read_day_query(struct request *req, const char *key, const char **ou
         return false;
     }
     *out = v && *v ? v : NULL;
-    return true;
-}
-
-static bool read_paging(struct request *req, int64_t *page, int64_t *page_size)
-{
-    const char *pg = req_query(req, "page"), *ps = req_query(req, "page_size");
-    *page = 1;
-    *page_size = PAGE_SIZE_DEFAULT;
-    char *end;
-    if (pg && *pg) {
-        long long v = strtoll(pg, &end, 10);
-        if (*end || v < 1 || v > 1000000000) {
-            bad_field(req, "page", "页码应为正整数", "page must be a positive whole number");
-            return false;
-        }
-        *page = v;
-    }
-    if (ps && *ps) {
-        long long v = strtoll(ps, &end, 10);
-        if (*end || v < 1 || v > PAGE_SIZE_MAX) {
-            bad_field(req, "page_size", "每页条数应为 1 到 500", "page_size must be 1 to 500");
-            return false;
-        }
-        *page_size = v;
-    }
     return true;
 }
 
@@ -511,7 +484,7 @@ static void shifts_list(struct request *req)
     struct shift_filter f = {0};
     int64_t page, page_size, total = 0;
     if (!read_day_query(req, "from", &f.from_day) || !read_day_query(req, "to", &f.to_day) ||
-        !read_paging(req, &page, &page_size))
+        !req_paging(req, &page, &page_size))
         return;
     f.status = req_query(req, "status");
     if (f.status && *f.status && strcmp(f.status, "open") && strcmp(f.status, "closed") &&

@@ -1054,9 +1054,9 @@ static bool prepare_demo(const char *db_path)
                    "--seed", "7", NULL) == 0;
 }
 
-/* The demo writes each month's records through the records store: March 2025 has the twelve
- * lines of its plan (on the 1st, 2nd, 5th, 8th, 9th, 10th, 15th, 16th, 20th, 22nd, 23rd and
- * 25th), rent 60,000.00 by bank on the 1st; those above 1,000.00 approved by the manager; every
+/* The demo writes each month's records through the records store: March 2025 has the fifteen
+ * lines of its plan (on the 1st, 2nd, 5th, 8th, 9th, 10th, 12th, 15th, 16th, 20th, 22nd, twice
+ * on the 23rd, 25th and 26th), rent 120,000.00 by bank on the 1st; those above 1,000.00 approved by the manager; every
  * record posted once, as backfill; and the API's totals are the books'. */
 static void demo_month_of_records(void)
 {
@@ -1068,22 +1068,22 @@ static void demo_month_of_records(void)
     }
     CHECK_INT(sql_int("SELECT count(*) FROM finance_records WHERE day BETWEEN '2025-03-01' AND "
                       "'2025-03-31'"),
-              12);
+              15);
     CHECK_INT(sql_int("SELECT count(*) FROM finance_records r JOIN accounts a ON a.id = "
                       "r.account_id WHERE r.day = '2025-03-01' AND a.system_key = 'exp_rent' AND "
-                      "r.amount_fen = 6000000 AND r.channel = 'bank' AND r.status = 'posted' AND "
+                      "r.amount_fen = 12000000 AND r.channel = 'bank' AND r.status = 'posted' AND "
                       "r.created_by = 'finance' AND r.decided_by = 'manager'"),
               1);
     CHECK_INT(sql_int("SELECT count(*) FROM finance_records WHERE status <> 'posted'"), 0);
     CHECK_INT(sql_int("SELECT count(*) FROM finance_records r JOIN journal_entries e ON e.id = "
                       "r.entry_id WHERE e.source_kind = 'record' AND e.source_id = r.id AND "
                       "e.day = r.day AND e.backfill = 1 AND e.debit_fen = r.amount_fen"),
-              12);
-    /* Wages 83,000-87,000, utilities 8,000-12,000, in whole yuan. */
+              15);
+    /* Wages 150,000-165,000, utilities 18,000-24,000, in whole yuan. */
     CHECK_INT(sql_int("SELECT count(*) FROM finance_records r JOIN accounts a ON a.id = "
                       "r.account_id WHERE (a.system_key = 'exp_wages' AND r.amount_fen BETWEEN "
-                      "8300000 AND 8700000 AND r.day = '2025-03-10') OR (a.system_key = "
-                      "'exp_utilities' AND r.amount_fen BETWEEN 800000 AND 1200000 AND r.day = "
+                      "15000000 AND 16500000 AND r.day = '2025-03-10') OR (a.system_key = "
+                      "'exp_utilities' AND r.amount_fen BETWEEN 1800000 AND 2400000 AND r.day = "
                       "'2025-03-05')"),
               2);
     CHECK_INT(sql_int("SELECT count(*) FROM finance_records WHERE amount_fen %% 100 <> 0"), 0);
@@ -1106,7 +1106,7 @@ static void demo_month_of_records(void)
     struct client fin = login("finance", "ktvdemo123");
     struct response r = client_get(&fin, "/api/v1/finance/records?from=2025-03-01&to=2025-03-31");
     CHECK_INT(r.status, 200);
-    CHECK_INT(jint(r.json, "total"), 12);
+    CHECK_INT(jint(r.json, "total"), 15);
     CHECK_INT(jint(r.json, "totals.expense_fen"), expense);
     CHECK_INT(jint(r.json, "totals.income_fen"), income);
     response_free(&r);
