@@ -162,10 +162,12 @@ static enum db_status account_load_json(struct request *req, int64_t id, json_t 
     return s;
 }
 
+/* A code begins with a digit (1001, 6001-01): the postings name accounts by system keys, which
+ * are words, so a code can never be taken for another account's key. */
 static bool valid_code(const char *code)
 {
     size_t n = strlen(code);
-    if (n < 1 || n > 20) return false;
+    if (n < 1 || n > 20 || !isdigit((unsigned char)code[0])) return false;
     for (size_t i = 0; i < n; i++)
         if (!isalnum((unsigned char)code[i]) && code[i] != '-' && code[i] != '.') return false;
     return true;
@@ -195,8 +197,9 @@ static void account_create(struct request *req)
         goto out;
     }
     if (!valid_code(code)) {
-        bad(req, "code", "科目代码只能由字母、数字、-、. 组成，最多 20 位",
-            "a code has letters, digits, - and . only, at most 20");
+        bad(req, "code", "科目代码须以数字开头，只能由字母、数字、-、. 组成，最多 20 位（例如 6013）",
+            "a code begins with a digit and has letters, digits, - and . only, at most 20 "
+            "(e.g. 6013)");
         goto out;
     }
     if (!*name) {
@@ -276,8 +279,9 @@ static void account_update(struct request *req)
         !jfield_bool(req, body, "active", "启用", "active", false, &active))
         goto out;
     if (code && !valid_code(code)) {
-        bad(req, "code", "科目代码只能由字母、数字、-、. 组成，最多 20 位",
-            "a code has letters, digits, - and . only, at most 20");
+        bad(req, "code", "科目代码须以数字开头，只能由字母、数字、-、. 组成，最多 20 位（例如 6013）",
+            "a code begins with a digit and has letters, digits, - and . only, at most 20 "
+            "(e.g. 6013)");
         goto out;
     }
     if (name && !*name) {
@@ -762,8 +766,11 @@ static void trial_balance(struct request *req)
     while (s == DB_OK && (s = db_step(st, &row)) == DB_OK && row) {
         int64_t d = sqlite3_column_int64(st, 10), c = sqlite3_column_int64(st, 11);
         if (!d && !c) continue;
-        debit += d;
-        credit += c;
+        /* Beyond int64 the books cannot be summed: refused rather than wrapped. */
+        if (__builtin_add_overflow(debit, d, &debit) || __builtin_add_overflow(credit, c, &credit)) {
+            s = DB_ERROR;
+            break;
+        }
         if (d > c) dr_bal += d - c;
         else cr_bal += c - d;
         json_t *o = account_json(st);
@@ -809,6 +816,10 @@ static void account_statement(struct request *req)
 {
     const char *from = NULL, *to = NULL;
     if (!query_day(req, "from", &from) || !query_day(req, "to", &to)) return;
+    if (from && to && strcmp(from, to) > 0) {
+        bad(req, "to", "结束日期不能早于开始日期", "the end date is before the start date");
+        return;
+    }
     const char *party = req_query(req, "party");
     if (party && !*party) party = NULL;
     int64_t id = req_param_id(req, "id");

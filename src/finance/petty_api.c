@@ -669,6 +669,17 @@ static void petty_fund_post(struct request *req)
     w->has_imprest = w->imprest_fen >= 0;
     w->has_limit = w->limit_fen >= 0;
     w->has_custodian = json_object_get(body, "custodian") != NULL;
+    if (w->has_custodian && !*w->custodian) {
+        bad_field(req, "custodian", "保管人：不能为空", "the custodian cannot be empty");
+        goto out;
+    }
+    /* The approval limit is a control over whoever issues the cash: only a manager sets it. */
+    if (w->has_limit && strcmp(req->user.role, "admin") != 0 &&
+        strcmp(req->user.role, "manager") != 0) {
+        reply_error(req, 403, "manager_only", "approval_limit_fen",
+                    "领用审批额度只能由经理或管理员修改", "only a manager changes the approval limit");
+        goto out;
+    }
     if (!w->has_imprest && !w->has_limit && !w->has_custodian) {
         bad_field(req, "imprest_fen", "请填写定额、保管人或审批额度中的至少一项",
                   "give the imprest, the custodian or the approval limit");
@@ -728,7 +739,18 @@ static bool approver_fits(struct request *req, const struct write *w)
                     "a second manager must approve: nobody approves their own issue");
         return false;
     }
-    if (w->in.person_user_id && w->approval.user_id == w->in.person_user_id) {
+    /* The person named as text (no account chosen) is the approver when the text is the
+     * approver's user name or display name. */
+    int64_t same = 0;
+    if (!w->in.person_user_id &&
+        db_int(req->db, &same,
+               "SELECT count(*) FROM users WHERE id = $1 AND (username = trim($2) OR "
+               "(display_name <> '' AND display_name = trim($2)))",
+               "it", w->approval.user_id, w->in.person) != DB_OK) {
+        reply_internal(req);
+        return false;
+    }
+    if ((w->in.person_user_id && w->approval.user_id == w->in.person_user_id) || same) {
         reply_error(req, 403, "self_approval", "approver_username", "领用人不能审批自己的领用",
                     "the person taking the money cannot approve it");
         return false;

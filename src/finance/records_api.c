@@ -442,6 +442,14 @@ static void settings_put(struct request *req)
         reply_db_error(req, s, "财务设置", "finance settings");
         goto out;
     }
+    /* The approval line is a control over finance itself: only a manager moves it (finance
+     * could otherwise raise it and post any amount unapproved). */
+    if (json_object_get(body, "approval_threshold_fen") && !is_manager(req)) {
+        db_rollback(req->db);
+        reply_error(req, 403, "manager_only", "approval_threshold_fen",
+                    "审批金额线只能由经理或管理员修改", "only a manager changes the approval line");
+        goto out;
+    }
     before = settings_json(&st);
     if (!jfield_fen(req, body, "approval_threshold_fen", "审批金额线（分）",
                     "approval_threshold_fen", false, &st.approval_threshold_fen) ||

@@ -72,6 +72,10 @@ static const struct seed_account seed_accounts[] = {
     {"6009", "储值赠送", "Stored-value bonus given", "expense", "expense", "", "exp_sv_bonus"},
     {"6010", "办公及杂费", "Office and sundries", "expense", "expense", "", "exp_office"},
     {"6011", "收银台付现", "Paid out of the till", "expense", "expense", "", "exp_till"},
+    /* WeChat / Alipay / card fees withheld when a channel settles into the bank (资金划转:
+     * transfers.c). Apart from 6008: a platform's commission on vouchers is a cost of selling
+     * through it, a channel's fee a cost of being paid. */
+    {"6012", "支付渠道手续费", "Payment channel fees", "expense", "expense", "", "exp_channel_fees"},
     {"6099", "其他费用", "Other expenses", "expense", "expense", "", "exp_other"},
 };
 
@@ -118,10 +122,12 @@ void finance_reply(struct request *req, enum fin_status s)
     if (s == FIN_LOCKED) {
         char zh[240], en[240];
         snprintf(zh, sizeof zh,
-                 "营业日 %s 已确认锁定，不能再记入该日。如需更正，请在未锁定的日期做冲销。",
+                 "营业日 %s 已确认锁定（已确认的营业日及其之前的日期都不能再记账）。如需更正，"
+                 "请在未锁定的日期做冲销。",
                  locked_day);
         snprintf(en, sizeof en,
-                 "business day %s is confirmed and locked; post a correction in an open day",
+                 "business day %s is locked (the books are closed up to the last confirmed "
+                 "day); post a correction in an open day",
                  locked_day);
         reply_error(req, 409, "day_locked", NULL, zh, en);
     } else if (s == FIN_RETRY) {
@@ -154,8 +160,10 @@ enum db_status finance_today(struct db *db, int64_t venue_id, char out[11])
 enum db_status finance_day_locked(struct db *db, int64_t venue_id, const char *day, bool *locked)
 {
     int64_t n = 0;
+    /* The books are closed up to the last confirmed day: a day before it is locked too, even
+     * one never confirmed itself (a day without business, or before the first confirmed). */
     enum db_status s = db_int(db, &n,
-                              "SELECT count(*) FROM business_days WHERE venue_id = $1 AND day = $2",
+                              "SELECT count(*) FROM business_days WHERE venue_id = $1 AND day >= $2",
                               "it", venue_id, day);
     *locked = n > 0;
     return s;

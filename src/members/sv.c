@@ -48,9 +48,15 @@ enum sv_refund_status sv_refund(const struct sv_balance *balance, int64_t princi
     if (principal_fen <= 0 || principal_fen > SV_MAX_FEN) return SV_REFUND_BAD_AMOUNT;
     if (principal_fen > balance->principal_fen) return SV_REFUND_TOO_MUCH;
     change->principal_fen = -principal_fen;
-    /* The whole principal leaves: the bonus held (never a negative one) goes with it. */
-    if (principal_fen == balance->principal_fen && balance->bonus_fen > 0)
-        change->bonus_fen = -balance->bonus_fen;
+    /* The bonus was given for the principal: it leaves in the same proportion as the principal
+     * refunded, rounded up to the fen (the guest never keeps more than the share of what stays;
+     * refunding all but 1 fen cannot keep the whole bonus). The whole principal takes the whole
+     * bonus. A negative bonus (never expected) is left alone. */
+    if (balance->bonus_fen > 0) {
+        __int128 num = (__int128)balance->bonus_fen * principal_fen;
+        __int128 share = (num + balance->principal_fen - 1) / balance->principal_fen;
+        change->bonus_fen = -(int64_t)share;
+    }
     return SV_REFUND_OK;
 }
 

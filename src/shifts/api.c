@@ -1232,6 +1232,7 @@ static void business_day_confirm_post(struct request *req)
         goto out;
     }
     if (bd.confirmed) {
+        db_rollback(req->db);
         char zh[200], en[200];
         snprintf(zh, sizeof zh, "营业日 %s 已由 %s 确认", day, bd.confirmed_by);
         snprintf(en, sizeof en, "business day %s was already confirmed by %s", day,
@@ -1239,8 +1240,32 @@ static void business_day_confirm_post(struct request *req)
         reply_error(req, 409, "day_confirmed", NULL, zh, en);
         goto out;
     }
+    /* The books are closed up to the last confirmed day (issue 4): an earlier day with a shift
+     * not yet reviewed could never be reviewed afterwards (the review posts the hand-in into
+     * its day), so the days are confirmed in order. This also keeps today open while a shift
+     * opened on an earlier day is still taking money into it. */
+    char earlier[11] = "";
+    sqlite3_stmt *st = db_stmt(req->db, "SELECT min(business_day) FROM shifts WHERE venue_id = $1 "
+                                        "AND business_day < $2 AND status <> 'reviewed'");
+    s = st ? db_bind(st, "it", req->user.venue_id, day) : DB_ERROR;
+    bool row = false;
+    if (s == DB_OK) s = db_step(st, &row);
+    if (s == DB_OK && row) snprintf(earlier, sizeof earlier, "%s", db_col_text(st, 0));
+    if (st) sqlite3_reset(st);
+    if (s == DB_OK && earlier[0]) {
+        db_rollback(req->db);
+        char zh[300], en[300];
+        snprintf(zh, sizeof zh, "营业日 %s 之前的 %s 还有班次未核对，请按日期顺序先核对并确认 %s", day,
+                 earlier, earlier);
+        snprintf(en, sizeof en,
+                 "business day %s has a shift not reviewed; confirm the days in order, %s first",
+                 earlier, earlier);
+        reply_error(req, 409, "earlier_day_open", NULL, zh, en);
+        goto out;
+    }
     size_t n = json_array_size(d.unreviewed);
     if (n) {
+        db_rollback(req->db);
         char list_zh[600], list_en[600], zh[800], en[800];
         unreviewed_text(d.unreviewed, false, list_zh, sizeof list_zh);
         unreviewed_text(d.unreviewed, true, list_en, sizeof list_en);

@@ -44,6 +44,11 @@ static void m3_typed_amounts(void)
     CHECK_INT(r, MONEY_SYNTAX);
     parse("99999999999999999999", &r);
     CHECK_INT(r, MONEY_RANGE);
+    /* The cap is 10^10 yuan: a day's total of an account stays far from int64 overflow. */
+    CHECK_INT(parse("10000000000.00", &r), 1000000000000LL);
+    CHECK_INT(r, MONEY_OK);
+    parse("10000000000.01", &r);
+    CHECK_INT(r, MONEY_RANGE);
     CHECK(strstr(money_parse_message(MONEY_PRECISION, 0), "两位") != NULL);
     CHECK(strstr(money_parse_message(MONEY_SYNTAX, 1), "sign") != NULL);
 }

@@ -300,6 +300,11 @@ static void approval_above_limit(void)
     snprintf(b, sizeof b, BODY, ",\"approver_username\":\"boss\",\"approver_password\":\"" PASSWORD "\"");
     ERR(POST(&boss, 403, "/api/v1/petty-cash/issues", "%s", b), "self_approval",
         "approver_username");
+    /* The person typed as text is the approver (by user name): refused the same way. */
+    ERR(POST(&fin, 403, "/api/v1/petty-cash/issues",
+             "{\"person\":\" boss \",\"purpose\":\"x\",\"amount_fen\":200001,"
+             "\"approver_username\":\"boss\",\"approver_password\":\"" PASSWORD "\"}"),
+        "self_approval", "approver_username");
     CHECK_INT(movements(), 4);
     /* 2,000.00 exactly needs nobody. */
     json_t *ok = POST(&fin, 201, "/api/v1/petty-cash/issues",
@@ -368,17 +373,27 @@ static void direct_expense(void)
     /* Lowering the imprest below what is on hand is refused; raising it works. */
     ERR(POST(&fin, 409, "/api/v1/petty-cash/fund", "{\"imprest_fen\":0,\"source\":\"safe\"}"),
         "over_cash_on_hand", "imprest_fen");
-    json_t *f = POST(&fin, 201, "/api/v1/petty-cash/fund",
+    /* The approval limit is a control over whoever issues the cash: finance cannot set it
+     * (nothing moves), a manager can. */
+    int64_t n = movements();
+    ERR(POST(&fin, 403, "/api/v1/petty-cash/fund",
+             "{\"imprest_fen\":350000,\"source\":\"bank\",\"approval_limit_fen\":100000}"),
+        "manager_only", "approval_limit_fen");
+    CHECK_INT(movements(), n);
+    CHECK_FUND(300000, 284300, 10000, 5700);
+    json_t *f = POST(&boss, 201, "/api/v1/petty-cash/fund",
                      "{\"imprest_fen\":350000,\"source\":\"bank\",\"approval_limit_fen\":100000}");
     CHECK_STR(jstr(f, "movement.kind"), "adjust");
     CHECK_INT(jint(f, "fund.approval_limit_fen"), 100000);
     json_decref(f);
     CHECK_FUND(350000, 334300, 10000, 5700);
-    /* Settings alone: no movement. */
-    int64_t n = movements();
-    f = POST(&fin, 200, "/api/v1/petty-cash/fund", "{\"approval_limit_fen\":200000}");
+    /* Settings alone: no movement. An empty custodian is refused (it would clear it). */
+    n = movements();
+    f = POST(&boss, 200, "/api/v1/petty-cash/fund", "{\"approval_limit_fen\":200000}");
     CHECK(json_is_null(jget(f, "movement")));
     json_decref(f);
+    ERR(POST(&fin, 400, "/api/v1/petty-cash/fund", "{\"custodian\":null}"), "invalid_field",
+        "custodian");
     CHECK_INT(movements(), n);
 }
 

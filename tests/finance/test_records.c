@@ -461,18 +461,25 @@ static void settings_change(void)
     CHECK_INT(r.status, 400);
     CHECK_STR(jstr(r.json, "error.field"), "receipt_max_bytes");
     response_free(&r);
-    r = client_put(&money, "/api/v1/finance/settings", "{\"approval_threshold_fen\":-1}");
+    r = client_put(&boss, "/api/v1/finance/settings", "{\"approval_threshold_fen\":-1}");
     CHECK_INT(r.status, 400);
+    response_free(&r);
+    /* The approval line is a control over finance: finance cannot move it (it could otherwise
+     * raise it and post any amount unapproved); the receipt size it may set. */
+    r = client_put(&money, "/api/v1/finance/settings", "{\"approval_threshold_fen\":20000}");
+    CHECK_INT(r.status, 403);
+    CHECK_STR(response_error_code(&r), "manager_only");
+    CHECK_STR(jstr(r.json, "error.field"), "approval_threshold_fen");
     response_free(&r);
     r = client_put(&money, "/api/v1/finance/settings", "{\"threshold\":1}");
     CHECK_INT(r.status, 400);
     CHECK_STR(response_error_code(&r), "unknown_field");
     response_free(&r);
     /* 200.00: a record of 200.01 now waits, one of 200.00 posts. */
-    r = client_put(&money, "/api/v1/finance/settings", "{\"approval_threshold_fen\":20000}");
+    r = client_put(&boss, "/api/v1/finance/settings", "{\"approval_threshold_fen\":20000}");
     CHECK_INT(r.status, 200);
     CHECK_INT(jint(r.json, "approval_threshold_fen"), 20000);
-    CHECK_STR(jstr(r.json, "updated_by"), "money");
+    CHECK_STR(jstr(r.json, "updated_by"), "boss");
     response_free(&r);
     r = create(&money, NULL, "expense", "exp_office", "200.01", "cash", "", "");
     CHECK_STR(jstr(r.json, "record.status"), "pending");
@@ -564,9 +571,13 @@ static long long audit_count(void)
     return sql_int("SELECT count(*) FROM audit_log");
 }
 
+/* A confirmed day is locked, and so is every day before it (the books are closed up to the
+ * last confirmed day): day_minus[3] confirmed locks day_minus[4] and day_minus[5] too. */
 static void locked_day_refuses(void)
 {
     char path[96];
+    /* A pending record of day_minus[4], written while the day is open. */
+    int64_t id = create_ok(&money, day_minus[4], "expense", "exp_wages", "1500.00", "bank", "", "");
     snprintf(path, sizeof path, "/api/v1/business-days/%s/confirm", day_minus[3]);
     struct response r = client_post(&boss, path, "{}");
     CHECK_INT(r.status, 200);
@@ -583,18 +594,17 @@ static void locked_day_refuses(void)
     CHECK_INT(r.status, 409);
     CHECK_STR(response_error_code(&r), "day_locked");
     response_free(&r);
+    /* A day before the confirmed one, never confirmed itself: locked as well. */
+    r = create(&money, day_minus[5], "expense", "exp_rent", "350.00", "bank", "", "");
+    CHECK_INT(r.status, 409);
+    CHECK_STR(response_error_code(&r), "day_locked");
+    CHECK(strstr(r.body, day_minus[5]) != NULL);
+    response_free(&r);
     CHECK_INT(records_count(), n0);
     CHECK_INT(audit_count(), a0);
     CHECK_INT(sql_int("SELECT count(*) FROM journal_entries"), e0);
 
-    /* A pending record whose day is locked before it is approved cannot post any more. */
-    int64_t id = create_ok(&money, day_minus[4], "expense", "exp_wages", "1500.00", "bank", "", "");
-    snprintf(path, sizeof path, "/api/v1/business-days/%s/confirm", day_minus[4]);
-    r = client_post(&boss, path, "{}");
-    CHECK_INT(r.status, 200);
-    response_free(&r);
-    n0 = records_count();
-    a0 = audit_count();
+    /* The pending record of day_minus[4], locked before it was approved, cannot post. */
     snprintf(path, sizeof path, "/api/v1/finance/records/%lld/approve", (long long)id);
     r = client_post(&boss, path, "{}");
     CHECK_INT(r.status, 409);
@@ -1139,11 +1149,12 @@ int main(void)
     RUN(rejection_posts_nothing);
     RUN(settings_change);
     RUN(cancel_posts_a_reversal);
+    /* Before any day is confirmed: it writes records days back. */
+    RUN(list_filters_totals_export);
     RUN(locked_day_refuses);
     RUN(future_and_malformed_days);
     RUN(bad_input_is_refused);
     RUN(receipts);
-    RUN(list_filters_totals_export);
     RUN(cancel_refused_when_today_is_locked);
     RUN(demo_month_of_records);
     client_free(&admin);

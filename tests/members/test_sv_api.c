@@ -471,25 +471,28 @@ static void refunds_of_principal(void)
     json_t *r = POST(&cashier, 201, path,
                      "{\"principal_fen\":30000,\"method\":\"wechat\",\"reason\":\"退部分\","
                      "\"idempotency_key\":\"sv-refund-d-1\"" MANAGER "}");
+    /* 300.00 of the 1,000.00 principal: the bonus given with it leaves in proportion,
+     * 200.00 x 3/10 = 60.00 (back off the bonus expense); 700.00 + 140.00 stay. */
     int64_t first = jint(r, "refund.id");
-    CHECK_INT(jint(r, "refund.bonus_forfeited_fen"), 0);
+    CHECK_INT(jint(r, "refund.bonus_forfeited_fen"), 6000);
     CHECK_STR(jstr(r, "refund.approved_by"), "manager1");
     CHECK_INT(jint(r, "member.principal_fen"), 70000);
-    CHECK_INT(jint(r, "member.bonus_fen"), 20000);
+    CHECK_INT(jint(r, "member.bonus_fen"), 14000);
     json_decref(r);
     CHECK_INT(posted("sv_refund", first, "sv_principal"), 30000);
     CHECK_INT(posted("sv_refund", first, "clr_wechat"), -30000);
-    CHECK_INT(posted("sv_refund", first, "sv_bonus"), 0);
+    CHECK_INT(posted("sv_refund", first, "sv_bonus"), 6000);
+    CHECK_INT(posted("sv_refund", first, "exp_sv_bonus"), -6000);
     r = POST(&cashier, 201, path,
              "{\"principal_fen\":70000,\"method\":\"alipay\",\"reason\":\"退卡\"" MANAGER "}");
     int64_t second = jint(r, "refund.id");
-    CHECK_INT(jint(r, "refund.bonus_forfeited_fen"), 20000);
+    CHECK_INT(jint(r, "refund.bonus_forfeited_fen"), 14000);
     CHECK_INT(jint(r, "member.balance_fen"), 0);
     json_decref(r);
     CHECK_INT(posted("sv_refund", second, "sv_principal"), 70000);
     CHECK_INT(posted("sv_refund", second, "clr_alipay"), -70000);
-    CHECK_INT(posted("sv_refund", second, "sv_bonus"), 20000);
-    CHECK_INT(posted("sv_refund", second, "exp_sv_bonus"), -20000);
+    CHECK_INT(posted("sv_refund", second, "sv_bonus"), 14000);
+    CHECK_INT(posted("sv_refund", second, "exp_sv_bonus"), -14000);
     CHECK_INT(fx_sql_int("SELECT count(*) FROM approvals WHERE kind = 'sv_refund'"), 3);
     /* Nothing left to refund. */
     e = POST(&cashier, 409, path,
@@ -498,7 +501,7 @@ static void refunds_of_principal(void)
     json_decref(e);
     json_t *h = GET(&cashier, 200, fx_path("members", member_d, "/ledger"));
     CHECK_STR(jstr(h, "items[0].kind_name"), "储值退款");
-    CHECK_INT(jint(h, "items[0].bonus_fen"), -20000);
+    CHECK_INT(jint(h, "items[0].bonus_fen"), -14000);
     CHECK_STR(jstr(h, "items[0].method"), "alipay");
     CHECK_STR(jstr(h, "items[0].approved_by"), "manager1");
     CHECK_INT(jint(h, "items[0].balance_after_fen"), 0);

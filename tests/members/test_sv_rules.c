@@ -88,17 +88,26 @@ static void bonus_by_hand(void)
     CHECK(sv_bonus_within(SV_MAX_FEN, 0, SV_MAX_FEN, 10000));
 }
 
-/* Refunds of principal only; the bonus goes with the whole principal. */
+/* Refunds of principal only; the bonus leaves in proportion, rounded up to the fen. */
 static void refund_principal_only(void)
 {
     struct sv_balance bal = {80000, 20000}, ch;
-    /* 300.00 of 800.00: principal -300.00, the bonus stays (500.00 + 200.00 left). */
+    /* 300.00 of 800.00 (3/8): principal -300.00, bonus -75.00 (200.00 x 3/8); 500.00 + 125.00
+     * stay, the same 1:4 as before. */
     CHECK_INT(sv_refund(&bal, 30000, &ch), SV_REFUND_OK);
     CHECK_INT(ch.principal_fen, -30000);
-    CHECK_INT(ch.bonus_fen, 0);
-    /* 799.99: still a part refund. */
+    CHECK_INT(ch.bonus_fen, -7500);
+    /* 799.99: the bonus share is 200.00 x 79999 / 80000 = 199.9975, rounded up to 200.00: the
+     * 0.01 left keeps no bonus (the adversarial pass kept all 200.00 this way). */
     CHECK_INT(sv_refund(&bal, 79999, &ch), SV_REFUND_OK);
-    CHECK_INT(ch.bonus_fen, 0);
+    CHECK_INT(ch.bonus_fen, -20000);
+    /* 0.01 of 800.00: 200.00 / 80000 = 0.0025, rounded up to 0.01. */
+    CHECK_INT(sv_refund(&bal, 1, &ch), SV_REFUND_OK);
+    CHECK_INT(ch.bonus_fen, -1);
+    /* 100.00 of 300.00 with 100.00 of bonus: 33.333..., rounded up to 33.34. */
+    struct sv_balance third = {30000, 10000};
+    CHECK_INT(sv_refund(&third, 10000, &ch), SV_REFUND_OK);
+    CHECK_INT(ch.bonus_fen, -3334);
     /* All 800.00: the 200.00 of bonus is forfeited. */
     CHECK_INT(sv_refund(&bal, 80000, &ch), SV_REFUND_OK);
     CHECK_INT(ch.principal_fen, -80000);

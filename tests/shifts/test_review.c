@@ -167,6 +167,44 @@ static void a_day_of_two_cashiers(void)
     CHECK_INT(r.status, 200);
     response_free(&r);
 
+    /* The days are confirmed in order: a shift of the day before, closed but not reviewed,
+     * keeps this day from being confirmed (its review would post into a closed day), and the
+     * refusal names that day. A copy of shift B moved to the day before stands for it. */
+    int64_t before_days = 0;
+    char before[11];
+    CHECK(date_parse(day, &before_days));
+    date_format(before_days - 1, before);
+    db = db_open(srv.db);
+    CHECK(db != NULL);
+    if (db) {
+        CHECK_INT(db_exec(db, "CREATE TEMP TABLE earlier AS SELECT * FROM shifts WHERE id = $1",
+                          "i", sb),
+                  DB_OK);
+        CHECK_INT(db_exec(db, "UPDATE earlier SET id = (SELECT max(id) + 1 FROM shifts), "
+                              "business_day = $1, status = 'closed', reviewed_at = NULL, "
+                              "reviewed_by = ''",
+                          "t", before),
+                  DB_OK);
+        CHECK_INT(db_exec(db, "INSERT INTO shifts SELECT * FROM earlier", ""), DB_OK);
+    }
+    snprintf(path, sizeof path, "/api/v1/business-days/%s/confirm", day);
+    r = client_post(&money, path, "{}");
+    CHECK_INT(r.status, 409);
+    CHECK_STR(response_error_code(&r), "earlier_day_open");
+    CHECK(strstr(r.body, before) != NULL);
+    response_free(&r);
+    /* Reviewed, it lets the day go. */
+    int64_t copy = 0;
+    if (db) {
+        CHECK_INT(db_int(db, &copy, "SELECT id FROM earlier", ""), DB_OK);
+        db_close(db);
+    }
+    char review[96];
+    snprintf(review, sizeof review, "/api/v1/shifts/%lld/review", (long long)copy);
+    r = client_post(&boss, review, "{}");
+    CHECK_INT(r.status, 200);
+    response_free(&r);
+
     r = sx_get(&boss, "/api/v1/business-days/%s", day);
     CHECK(json_is_true(jpath(r.json, "can_confirm")));
     CHECK_INT(jint(r.json, "totals.reviewed"), 2);
