@@ -6,7 +6,8 @@
 //
 // Figures, for a member new to this run:
 //   top-up 1,000.00 by WeChat, offer 1,000 -> 200   balance 1,000.00 + 200.00 = 1,200.00
-//   refund 300.00 of principal (approved)           balance   700.00 + 200.00 =   900.00
+//   refund 300.00 of principal (approved), with it   balance   700.00 + 140.00 =   840.00
+//   60.00 of bonus (200.00 x 300 / 1,000, forfeited)
 
 /** "1,350.00" from integer fen, as the page writes money. */
 function money(fen) {
@@ -66,6 +67,8 @@ export default function ({ test, newPage, loginOk, open, expectText, settled, ca
     await page.waitForSelector('[data-test=sv-refund-dialog] [data-test=sv-refund-amount]');
     await page.fill(input('sv-refund-amount'), '300');
     await page.fill(input('sv-refund-reason'), '客人要求退回部分储值');
+    // The dialog says what part of the bonus goes with the principal before anything is sent.
+    await expectText(page, '[data-test=sv-refund-forfeit]', '60.00', 'the bonus forfeited in proportion');
     await page.click('[data-test=sv-refund-submit]');
     await page.click('.el-message-box__btns .el-button--primary');
     await page.waitForSelector('[data-test=approval-dialog] [data-test=approver-username]');
@@ -73,9 +76,9 @@ export default function ({ test, newPage, loginOk, open, expectText, settled, ca
     await page.fill(input('approver-password'), 'sv-manager-pass-1');
     await page.click('[data-test=approver-submit]');
     await page.waitForSelector('[data-test=sv-refund-dialog]', { state: 'hidden' });
-    await expectText(page, `[data-test=sv-balance-${member.id}]`, '900.00', 'the balance after the refund');
+    await expectText(page, `[data-test=sv-balance-${member.id}]`, '840.00', 'the balance after the refund');
     const refunded = must(await apiIn(page, 'GET', `/members/${member.id}`), 'member', 200);
-    if (refunded.principal_fen !== 70000 || refunded.bonus_fen !== 20000)
+    if (refunded.principal_fen !== 70000 || refunded.bonus_fen !== 14000)
       throw new Error('after the refund: ' + JSON.stringify(refunded));
 
     // The liability report of this month: the page shows the API's figures and the books'.

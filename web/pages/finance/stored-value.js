@@ -63,11 +63,11 @@ addMessages({
   'sv.needAmount': ['请填写充值金额', 'Enter the amount'],
   // refund
   'sv.refundTitle': ['储值退款 · {name}', 'Stored-value refund · {name}'],
-  'sv.refundLead': ['只退本金，赠额不退；退回全部本金时，剩余赠额一并作废。需经理审批。', 'Principal only, never the bonus; when the whole principal goes back, the bonus left is forfeited. A manager approves.'],
+  'sv.refundLead': ['只退本金，赠额不退；随退回的本金按比例作废相应赠额（退回全部本金时赠额全部作废）。需经理审批。', 'Principal only, never the bonus; the bonus given for the principal refunded is forfeited in proportion (all of it with the whole principal). A manager approves.'],
   'sv.refundAmount': ['退款本金（元）', 'Principal back (yuan)'],
   'sv.refundAll': ['全部本金', 'All principal'],
   'sv.refundMax': ['最多可退 ¥{n}', 'At most ¥{n}'],
-  'sv.forfeit': ['退回全部本金，赠额 ¥{n} 将作废', 'All principal back: the bonus of ¥{n} is forfeited'],
+  'sv.forfeit': ['随本金按比例作废赠额 ¥{n}', 'Bonus forfeited with the principal, in proportion: ¥{n}'],
   'sv.refundMethod': ['退款方式', 'Given back by'],
   'sv.reason': ['退款原因', 'Reason'],
   'sv.reasonPh': ['必填，如：客人搬离本市，申请退卡', 'Required, e.g. the guest moves away and closes the card'],
@@ -315,7 +315,14 @@ export default {
       Object.assign(back, { open: true, member: row, amount: '', method: 'wechat', reason: '', reference: '', error: '', saving: false, key: newKey(), last: '' });
     }
     const backAmount = computed(() => (back.amount.trim() ? parseYuan(back.amount) : null));
-    const backForfeits = computed(() => back.member && backAmount.value && backAmount.value === back.member.principal_fen && back.member.bonus_fen > 0);
+    /* The bonus that leaves with the principal refunded, as the server computes it: bonus x
+       refunded / principal, rounded up to the fen (BigInt: the product passes 2^53). */
+    const backForfeits = computed(() => {
+      const m = back.member, amount = backAmount.value;
+      if (!m || !amount || amount <= 0 || amount > m.principal_fen || m.bonus_fen <= 0) return 0;
+      const num = BigInt(m.bonus_fen) * BigInt(amount), den = BigInt(m.principal_fen);
+      return Number((num + den - 1n) / den);
+    });
     async function submitRefund(creds) {
       back.error = '';
       const a = backAmount.value;
@@ -712,7 +719,7 @@ export default {
           </el-input>
           <div class="panel-note">{{ t('sv.refundMax', { n: back.member ? fmtMoney(back.member.principal_fen) : '' }) }}</div>
         </el-form-item>
-        <el-alert v-if="backForfeits" :title="t('sv.forfeit', { n: fmtMoney(back.member.bonus_fen) })" type="error" :closable="false" show-icon style="margin:-6px 0 12px" data-test="sv-refund-forfeit" />
+        <el-alert v-if="backForfeits" :title="t('sv.forfeit', { n: fmtMoney(backForfeits) })" type="warning" :closable="false" show-icon style="margin:-6px 0 12px" data-test="sv-refund-forfeit" />
         <el-form-item :label="t('sv.refundMethod')" required>
           <el-radio-group v-model="back.method">
             <el-radio-button v-for="m in METHODS" :key="m" :value="m"><span class="method-dot" :style="{ background: METHOD_COLORS[m] }"></span>{{ t('method.' + m) }}</el-radio-button>
