@@ -113,8 +113,18 @@ static int run_create(const char *path, const struct demo_options *o)
     if (st == DB_OK) st = demo_populate(db, venue_id, o, &s);
     /* The books: the generator writes the money events as a till would have; each posts its
      * entry here, oldest first, as history is posted when the books open on a database. */
-    int64_t posted = 0;
+    int64_t posted = 0, entries = 0, balance = -1;
     if (st == DB_OK) st = finance_ensure(db, &posted);
+    /* What the books hold in the end (the transfers' part of the generator posts as it goes):
+     * the entries and the trial balance, zero when they balance. */
+    if (st == DB_OK)
+        st = db_int(db, &entries, "SELECT count(*) FROM journal_entries WHERE venue_id = $1", "i",
+                    venue_id);
+    if (st == DB_OK)
+        st = db_int(db, &balance,
+                    "SELECT coalesce(sum(amount_fen), 0) FROM journal_lines l JOIN "
+                    "journal_entries e ON e.id = l.entry_id WHERE e.venue_id = $1",
+                    "i", venue_id);
     db_close(db);
     if (st != DB_OK) {
         fprintf(stderr, "error: could not write the demo venue (see the log above)\n");
@@ -149,7 +159,8 @@ static int run_create(const char *path, const struct demo_options *o)
         printf("  live: %d rooms in use, %d reservations, 1 room out of service\n", s.open_stays,
                s.reservations);
     }
-    printf("  books: %" PRId64 " money events posted\n", posted);
+    printf("  books: %" PRId64 " journal entries, trial balance %s\n", entries,
+           balance == 0 ? "zero (balanced)" : "NOT zero");
     printf("  seed %" PRIu64 ", fingerprint %016" PRIx64 ", written in %.2f s\n", o->seed,
            s.fingerprint, seconds);
     printf("logins (password %s): admin manager finance cashier1 cashier2 cashier3 warehouse hr "

@@ -12,6 +12,7 @@
 #include "finance/groupbuy.h"
 #include "finance/petty.h"
 #include "finance/records.h"
+#include "finance/transfers.h"
 #include "frontdesk/api.h"
 #include "master/api.h"
 #include "members/members.h"
@@ -44,6 +45,7 @@ const struct route *const route_tables[] = {
     freport_routes,
     groupbuy_routes,
     records_routes,
+    transfers_routes,
     petty_routes,
     members_routes,
     NULL,

@@ -1030,6 +1030,7 @@ enum db_status demo_populate(struct db *db, int64_t venue_id, const struct demo_
     if (s == DB_OK && opts->days > 0)
         s = demo_groupbuy(db, venue_id, opts->seed, out->first_day, out->last_day);
     if (s == DB_OK && opts->days > 0) s = demo_write_finance_records(&w, out->first_day, out->last_day);
+    if (s == DB_OK && opts->days > 0) s = demo_transfers(db, venue_id, out->first_day, out->last_day);
 out:
     if (s != DB_OK) db_rollback(db);
     free(members);

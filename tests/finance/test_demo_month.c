@@ -3,8 +3,9 @@
  *
  * The figures here come from the money records themselves, never from the books: settled
  * bills with their lines and tenders, shifts and their cash events, members' top-ups, the
- * petty-cash movements and their receipts, the finance records (财务收支) and the group-buy
- * platforms' statement rows. Each is summed with plain SQL over its own table and sent to the
+ * petty-cash movements and their receipts, the finance records (财务收支), the fees of the
+ * fund transfers (资金划转: the channels' settlements) and the group-buy platforms' statement
+ * rows. Each is summed with plain SQL over its own table and sent to the
  * account docs/finance.md (and src/finance/postings.c) says it posts to; journal_lines,
  * journal_entries and account_day_totals are never read. Then:
  *   - February 2026 line by line (every revenue, contra, other-income and expense account),
@@ -28,25 +29,30 @@
  *                104,032.00 sold for 83,126.00, Meituan 136,954.00 for 116,211.00)
  *                + short settlements 0.00 + refunds 0.00
  *   net revenue  2,248,076.00
- *   other income       449.00 = two shifts over 60.00 + scrap sold 389.00 (a finance record)
- *   expense        263,592.78 = rent 60,000.00 + utilities 9,681.00 + wages 86,621.00
- *                + repairs 2,914.80 + cleaning 4,371.00 + marketing 6,006.80 + purchases
- *                8,980.00 + platform fees 10,994.18 + stored-value bonus given 71,200.00
- *                + office 19.00 + paid out of the till 2,805.00
- *   profit       1,984,932.22
+ *   other income       267.00 = two shifts over 60.00 + scrap sold 207.00 (a finance record)
+ *   expense        791,051.35 = rent 120,000.00 + utilities 19,651.00 + wages 157,169.00
+ *                + repairs 1,951.80 + cleaning 7,583.00 + marketing 11,889.80 + purchases
+ *                378,184.00 + platform fees 10,994.18 + stored-value bonus given 71,200.00
+ *                + office 19.00 + paid out of the till 2,805.00 + payment channel fees
+ *                9,604.57 (6012: the 84 settlements of WeChat 5,962.93, Alipay 3,027.80 and
+ *                cards 613.84 that arrived in the bank in February, for the takings of
+ *                31 January .. 27 February, at 0.6 % / 0.6 % / 0.38 % rounded half up)
+ *   profit       1,457,291.65
  *
  * January: net revenue 2,433,472.00 (revenue 2,527,566.74 - contra 94,094.74), other income
- * 234.00, expense 281,221.82, profit 2,152,484.18. March: net revenue 2,260,218.00 (revenue
- * 2,344,623.24 - contra 84,405.24, of which 1.00 the short settlement), other income 320.00,
- * expense 237,676.72, profit 2,022,861.28. The reports gave the same, line by line and day by
- * day (the test prints the figures it computed when it runs).
+ * 288.00, expense 808,372.28 (channel fees 10,708.46), profit 1,625,387.72. March: net revenue
+ * 2,260,218.00 (revenue 2,344,623.24 - contra 84,405.24, of which 1.00 the short settlement),
+ * other income 421.00, expense 773,513.45 (channel fees 9,806.73), profit 1,487,125.55. The
+ * reports gave the same, line by line and day by day (the test prints the figures it computed
+ * when it runs).
  *
  * A stored-value payment moves liability to revenue: the revenue is the bill's lines like any
  * other tender, and the bonus reaches the P&L once, as an expense when it is given with a
  * top-up (6009 储值赠送), not when it is spent. The demo writes no refunds, no front-desk
  * voids (its voided bills are written voided and never post), no stored-value refunds, no
- * cancelled finance records and no category overrides: the sums below have no term for them,
- * and sources_are_what_this_test_sums fails first if the demo ever writes one. */
+ * cancelled finance records or fund transfers and no category overrides: the sums below have
+ * no term for them, and sources_are_what_this_test_sums fails first if the demo ever writes
+ * one. */
 #include "api_client.h"
 #include "harness.h"
 
@@ -94,6 +100,7 @@ enum line {
     L_SV_BONUS,
     L_OFFICE,
     L_TILL,
+    L_CHANNEL_FEE,
     L_EXP_OTHER,
     L__MAX
 };
@@ -102,7 +109,7 @@ static const char *const line_keys[L__MAX] = {
     "rev_other",    "contra_discount", "contra_groupbuy", "contra_refund",    "other_income",
     "cogs",         "exp_rent",        "exp_utilities",   "exp_wages",        "exp_repairs",
     "exp_cleaning", "exp_marketing",   "exp_purchases",   "exp_platform_fee", "exp_sv_bonus",
-    "exp_office",   "exp_till",        "exp_other"};
+    "exp_office",   "exp_till",        "exp_channel_fees", "exp_other"};
 
 struct figures {
     int64_t line[L__MAX];
@@ -345,6 +352,11 @@ static void from_sources(const char *from, const char *to, struct figures *f, st
     f->line[L_PLATFORM_FEE] += sum_of("SELECT coalesce(sum(fee_fen), 0) FROM "
                                       "groupbuy_statement_rows WHERE settled_day BETWEEN ?1 AND ?2",
                                       from, to);
+    /* The payment channels' fees (6012), withheld when WeChat, Alipay and card takings settle
+     * into the bank: on the day of the settlement, of the transfers not cancelled. */
+    f->line[L_CHANNEL_FEE] += sum_of("SELECT coalesce(sum(fee_fen), 0) FROM fund_transfers "
+                                     "WHERE status = 'posted' AND day BETWEEN ?1 AND ?2",
+                                     from, to);
     figures_total(f);
 }
 
@@ -450,13 +462,15 @@ static void print_month(const char *month, const struct figures *f, const struct
     printf("  net revenue %s, other income %s (overs %s, records %s)\n", yuan(f->net_revenue, b[0]),
            yuan(f->other_income, b[1]), yuan(p->overs, b[2]), yuan(p->records_income, b[3]));
     printf("  expense %s (rent %s, utilities %s, wages %s, repairs %s, cleaning %s, marketing "
-           "%s, purchases %s, platform fees %s, bonus %s, office %s, till %s), profit %s\n",
+           "%s, purchases %s, platform fees %s, bonus %s, office %s, till %s, channel fees %s), "
+           "profit %s\n",
            yuan(f->expense, b[0]), yuan(f->line[L_RENT], b[1]), yuan(f->line[L_UTILITIES], b[2]),
            yuan(f->line[L_WAGES], b[3]), yuan(f->line[L_REPAIRS], b[4]),
            yuan(f->line[L_CLEANING], b[5]), yuan(f->line[L_MARKETING], b[6]),
            yuan(f->line[L_PURCHASES], b[7]), yuan(f->line[L_PLATFORM_FEE], b[8]),
            yuan(f->line[L_SV_BONUS], b[9]), yuan(f->line[L_OFFICE], b[10]),
-           yuan(f->line[L_TILL], b[11]), yuan(f->profit, b[12]));
+           yuan(f->line[L_TILL], b[11]), yuan(f->line[L_CHANNEL_FEE], b[13]),
+           yuan(f->profit, b[12]));
 }
 
 /* Adds f's lines and totals to sum (a figure the report left out adds nothing: same() has
@@ -483,6 +497,8 @@ static void sources_are_what_this_test_sums(void)
     CHECK_INT(sum_of("SELECT count(*) FROM member_sv_refunds", NULL, NULL), 0);
     CHECK_INT(sum_of("SELECT count(*) FROM category_accounts", NULL, NULL), 0);
     CHECK_INT(sum_of("SELECT count(*) FROM finance_records WHERE status <> 'posted'", NULL, NULL),
+              0);
+    CHECK_INT(sum_of("SELECT count(*) FROM fund_transfers WHERE status <> 'posted'", NULL, NULL),
               0);
     /* Every settled statement row carries its price (else the settlement would take the
      * bill's), and every bill's lines are priced. */
@@ -515,6 +531,12 @@ static void february_by_line(void)
     CHECK_INT(src.revenue, p.gross + p.service);
     CHECK(src.line[L_ROOM] > 0 && src.line[L_DRINKS] > 0 && src.line[L_RENT] == 12000000);
     CHECK(p.overs > 0 && p.records_income > 0 && p.own_vouchers > 0);
+    /* Every day of February settles the takings of the day before. */
+    CHECK(src.line[L_CHANNEL_FEE] > 0);
+    CHECK_INT(sum_of("SELECT count(*) FROM fund_transfers WHERE fee_fen > 0 AND day BETWEEN ?1 "
+                     "AND ?2",
+                     "2026-02-01", "2026-02-28"),
+              28 * 3);
 
     json_t *pnl = get_report("/api/v1/finance/reports/pnl?month=2026-02");
     if (!pnl) return;
@@ -531,6 +553,7 @@ static void february_by_line(void)
     CHECK_INT(rep.line[L_DRINKS], src.line[L_DRINKS]);
     CHECK_INT(rep.line[L_RENT], src.line[L_RENT]);
     CHECK_INT(rep.line[L_UTILITIES], src.line[L_UTILITIES]);
+    CHECK_INT(rep.line[L_CHANNEL_FEE], src.line[L_CHANNEL_FEE]);
     json_decref(pnl);
 
     json_t *table = get_report("/api/v1/finance/reports/table?month=2026-02&group=month");

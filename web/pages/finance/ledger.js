@@ -63,7 +63,7 @@ addMessages({
   'lg.src.bill': ['账单', 'Bill'], 'lg.src.refund': ['退款', 'Refund'], 'lg.src.void': ['作废', 'Void'],
   'lg.src.shift_open': ['开班', 'Shift opened'], 'lg.src.shift_cash': ['钱箱存取', 'Drawer cash'], 'lg.src.shift_close': ['交班长短款', 'Shift difference'],
   'lg.src.shift_handin': ['缴款', 'Hand-in'], 'lg.src.topup': ['储值充值', 'Top-up'], 'lg.src.sv_refund': ['储值退款', 'Stored-value refund'],
-  'lg.src.record': ['收支记录', 'Income/expense'], 'lg.src.petty': ['备用金', 'Petty cash'], 'lg.src.groupbuy': ['团购结算', 'Group-buy'],
+  'lg.src.record': ['收支记录', 'Income/expense'], 'lg.src.petty': ['备用金', 'Petty cash'], 'lg.src.groupbuy': ['团购结算', 'Group-buy'], 'lg.src.transfer': ['资金划转', 'Fund transfer'],
   'lg.src.manual': ['手工分录', 'Manual'], 'lg.src.reversal': ['冲销', 'Reversal'],
   'lg.entries': ['共 {n} 笔分录', '{n} entries'],
   'lg.account': ['科目', 'Account'],
@@ -312,7 +312,7 @@ export default {
         <div class="filter-row no-print">
           <DateRange v-model:from="jf.from" v-model:to="jf.to" @change="loadJournal" />
           <el-select v-model="jf.source_kind" :placeholder="t('lg.source')" clearable style="width:140px" @change="loadJournal">
-            <el-option v-for="k in ['bill','refund','void','shift_open','shift_cash','shift_close','shift_handin','topup','sv_refund','record','petty','groupbuy','manual','reversal']" :key="k" :value="k" :label="srcName(k)" />
+            <el-option v-for="k in ['bill','refund','void','shift_open','shift_cash','shift_close','shift_handin','topup','sv_refund','record','petty','groupbuy','transfer','manual','reversal']" :key="k" :value="k" :label="srcName(k)" />
           </el-select>
           <el-input v-model="jf.account" :placeholder="t('lg.code')" clearable style="width:120px" @change="loadJournal" />
           <span class="panel-note">{{ t('lg.entries', { n: journal.total }) }}</span>
