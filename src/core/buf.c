@@ -60,14 +60,68 @@ void buf_printf(struct buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* A plain number as the exports print it: an optional minus, digits (optionally grouped by
+ * commas in threes: "1,234"), an optional decimal part, an optional percent sign. "-350.00",
+ * "-1,234.56", "-5", "-12.5%" are numbers; "-", "-cmd", "-1+2", "-1,2" are not. */
+static bool plain_number(const char *s)
+{
+    const char *p = s;
+    if (*p == '-') p++;
+    size_t digits = 0, group = 0;
+    bool grouped = false;
+    for (; *p && *p != '.' && *p != '%'; p++) {
+        if (*p >= '0' && *p <= '9') {
+            digits++;
+            group++;
+        } else if (*p == ',') {
+            if (group == 0 || (grouped ? group != 3 : group > 3)) return false;
+            grouped = true;
+            group = 0;
+        } else {
+            return false;
+        }
+    }
+    if (grouped && group != 3) return false;
+    if (*p == '.') {
+        p++;
+        size_t decimals = 0;
+        while (*p >= '0' && *p <= '9')
+            p++, decimals++;
+        if (decimals == 0) return false;
+        digits += decimals;
+    }
+    if (*p == '%') p++;
+    return digits > 0 && *p == 0;
+}
+
+bool buf_csv_needs_escape(const char *s)
+{
+    if (!s) return false;
+    switch (s[0]) {
+    case '=':
+    case '+':
+    case '@':
+    case '\t':
+    case '\r':
+        return true;
+    case '-':
+        return !plain_number(s);
+    default:
+        return false;
+    }
+}
+
 void buf_csv_field(struct buf *b, const char *s)
 {
     if (!s) return;
+    bool escape = buf_csv_needs_escape(s);
     if (!strpbrk(s, ",\"\r\n")) {
+        if (escape) buf_append(b, "'", 1);
         buf_puts(b, s);
         return;
     }
     buf_append(b, "\"", 1);
+    if (escape) buf_append(b, "'", 1);
     for (const char *p = s; *p; p++) {
         if (*p == '"') buf_append(b, "\"", 1);
         buf_append(b, p, 1);

@@ -13,7 +13,9 @@
 #include "core/http.h"
 
 /* Parses the request body as one JSON object whose keys are all in allowed (NULL-terminated).
- * On failure replies 400 (invalid_json / not_object / unknown_field) and returns NULL.
+ * On failure replies 400 and returns NULL: invalid_json (a syntax error, with its line and
+ * column; a duplicate key, with the key as field), not_object (valid JSON but not an object:
+ * "x", null, [1]) or unknown_field.
  * The caller owns the result (json_decref). */
 json_t *req_json_object(struct request *req, const char *const allowed[]);
 

@@ -211,6 +211,83 @@ static void strict_input(void)
     client_free(&a);
 }
 
+/* One body posted in Chinese and in English: the code, the field and both messages. A NULL
+ * message is not compared; a message ending in '*' is compared as a prefix. Jansson's English
+ * never leaks into the Chinese message. */
+static void json_error_case(struct client *a, int line, const char *body, size_t len,
+                            const char *code, const char *field, const char *zh, const char *en)
+{
+    for (int lang = 0; lang < 2; lang++) {
+        a->english = lang == 1;
+        struct response r = client_request(a, "POST", "/api/v1/room-types", body, len, NULL);
+        json_t *e = json_object_get(r.json, "error");
+        const char *msg = json_string_value(json_object_get(e, "message"));
+        json_t *f = json_object_get(e, "field");
+        const char *want = lang ? en : zh;
+        bool ok = r.status == 400 && strcmp(response_error_code(&r), code) == 0 && msg;
+        if (ok && field) ok = json_is_string(f) && strcmp(json_string_value(f), field) == 0;
+        if (ok && !field) ok = json_is_null(f);
+        if (ok && want) {
+            size_t n = strlen(want);
+            ok = want[n - 1] == '*' ? strncmp(msg, want, n - 1) == 0 : strcmp(msg, want) == 0;
+        }
+        if (ok && lang == 0)
+            for (const char *w = "expected\0near\0JSON_ALLOW_NUL\0decode\0duplicate\0object key\0";
+                 *w; w += strlen(w) + 1)
+                if (strstr(msg, w)) ok = false;
+        if (!ok)
+            harness_fail(__FILE__, line, "body %.60s (%s) -> %ld %s", body, lang ? "en" : "zh",
+                         r.status, r.body);
+        response_free(&r);
+    }
+    a->english = false;
+}
+
+static void json_errors_in_both_languages(void)
+{
+    struct client a = admin_client();
+    const char *zh_obj = "请求内容应为 JSON 对象", *en_obj = "the body must be a JSON object";
+    /* Valid JSON that is not an object. */
+    json_error_case(&a, __LINE__, "\"x\"", 0, "not_object", NULL, zh_obj, en_obj);
+    json_error_case(&a, __LINE__, "null", 0, "not_object", NULL, zh_obj, en_obj);
+    json_error_case(&a, __LINE__, "[1]", 0, "not_object", NULL, zh_obj, en_obj);
+    json_error_case(&a, __LINE__, " 12 ", 0, "not_object", NULL, zh_obj, en_obj);
+    /* A duplicate key names the key, escaped or not ASCII. */
+    json_error_case(&a, __LINE__, "{\"a\":1,\"a\":2}", 0, "invalid_json", "a", "字段重复：a",
+                    "duplicate field: a");
+    json_error_case(&a, __LINE__, "{\"name\":\"A\",\"name\":\"B\"}", 0, "invalid_json", "name",
+                    "字段重复：name", "duplicate field: name");
+    json_error_case(&a, __LINE__, "{\"名字\":1,\n \"名字\":2}", 0, "invalid_json", "名字",
+                    "字段重复：名字", "duplicate field: 名字");
+    json_error_case(&a, __LINE__, "{\"a\\\"b\\\\\":1,\"a\\\"b\\\\\":2}", 0, "invalid_json",
+                    "a\"b\\", "字段重复：a\"b\\", "duplicate field: a\"b\\");
+    json_error_case(&a, __LINE__, "{\"x\":{\"k\":1,\"k\":2}}", 0, "invalid_json", "k",
+                    "字段重复：k", "duplicate field: k");
+    /* Syntax errors: the line and column; English keeps jansson's words. */
+    json_error_case(&a, __LINE__, "{\n  \"name\": \"A\",\n}", 0, "invalid_json", NULL,
+                    "JSON 格式错误（第 3 行第 1 列）",
+                    "malformed JSON (line 3, column 1): string or '}' expected near '}'");
+    json_error_case(&a, __LINE__, "{", 0, "invalid_json", NULL,
+                    "JSON 格式错误（第 1 行第 1 列）：内容不完整",
+                    "malformed JSON (line 1, column 1): string or '}' expected near end of file");
+    json_error_case(&a, __LINE__, "{\"name\":\"A\"} x", 0, "invalid_json", NULL,
+                    "JSON 格式错误（第 1 行第 14 列）：对象结束后还有多余内容",
+                    "malformed JSON (line 1, column 14): end of file expected near 'x'");
+    json_error_case(&a, __LINE__, "{\"name\":\"A\\u0000B\"}", 0, "invalid_json", NULL,
+                    "JSON 格式错误（第 1 行第 *", "malformed JSON (line 1, column *");
+    json_error_case(&a, __LINE__, "{\"name\":\"A\xff\"}", 0, "invalid_json", NULL,
+                    "JSON 格式错误（第 1 行第 *", "malformed JSON (line 1, column *");
+    json_error_case(&a, __LINE__, "\xff", 0, "invalid_json", NULL,
+                    "JSON 格式错误（第 1 行第 1 列）：含有无效的 UTF-8 文字",
+                    "malformed JSON (line 1, column 1): unable to decode byte 0xff");
+    /* Nothing landed. */
+    struct response r = client_get(&a, "/api/v1/room-types");
+    CHECK_INT(r.status, 200);
+    CHECK_INT(json_array_size(json_object_get(r.json, "items")), 0);
+    response_free(&r);
+    client_free(&a);
+}
+
 static int64_t created_id(struct response *r)
 {
     int64_t id = json_integer_value(json_object_get(r->json, "id"));
@@ -388,6 +465,7 @@ int main(void)
     RUN(sessions_end_on_logout_expiry_and_disable);
     RUN(users_are_validated);
     RUN(strict_input);
+    RUN(json_errors_in_both_languages);
     RUN(rooms_and_products);
     RUN(venue_settings);
     RUN(audit_is_append_only);
