@@ -172,6 +172,29 @@ bool auth_throttled(struct db *db, const char *username, const char *ip, int64_t
     return by_user >= 5 || by_ip >= 30;
 }
 
+/* Approver failures are kept under "approve:<username>", a name no user can have (user
+ * names have no colon), so that sign-in never counts them. */
+static void approver_key(const char *username, char *out, size_t n)
+{
+    snprintf(out, n, "approve:%s", username ? username : "");
+}
+
+bool auth_approver_throttled(struct db *db, const char *username, const char *ip, int64_t now)
+{
+    char key[80];
+    approver_key(username, key, sizeof key);
+    return auth_throttled(db, key, ip, now);
+}
+
+enum db_status auth_approver_failed(struct db *db, const char *username, const char *ip,
+                                    int64_t now)
+{
+    char key[80];
+    approver_key(username, key, sizeof key);
+    return db_exec(db, "INSERT INTO login_failures(username, ip, at) VALUES ($1, $2, $3)", "tti",
+                   key, ip, now);
+}
+
 /* ---- endpoints ---- */
 
 static json_t *user_json(sqlite3_stmt *st)

@@ -55,6 +55,13 @@ enum db_status auth_session_create(struct db *db, int64_t user_id, const char *i
 /* Registers a failed login, and tells whether the account or address is throttled now:
  * more than 5 failures for an account, or 30 from one address, in 15 minutes. */
 bool auth_throttled(struct db *db, const char *username, const char *ip, int64_t now);
+/* The same throttle for a manager's password typed at someone else's till (an approval),
+ * counted apart from sign-in: wrong approver passwords sent by any user must not lock the
+ * manager out of signing in. auth_approver_failed records one (inside the caller's write
+ * transaction). */
+bool auth_approver_throttled(struct db *db, const char *username, const char *ip, int64_t now);
+enum db_status auth_approver_failed(struct db *db, const char *username, const char *ip,
+                                    int64_t now);
 
 /* The auth routes (login, logout, me) and the user and permission administration routes. */
 extern const struct route auth_routes[];

@@ -285,7 +285,7 @@ bool fd_approver(struct request *req, json_t *obj, const char *path, struct appr
         return false;
     }
     int64_t now = now_epoch();
-    if (auth_throttled(req->db, username, req->ip, now)) {
+    if (auth_approver_throttled(req->db, username, req->ip, now)) {
         req->retry_after = 900;
         reply_error(req, 429, "throttled", upath, "审批人密码错误次数过多，请 15 分钟后再试",
                     "too many wrong approver passwords; try again in 15 minutes");
@@ -306,7 +306,7 @@ bool fd_approver(struct request *req, json_t *obj, const char *path, struct appr
             auth_hash_password(password, dummy);
         }
         if (db_begin_write(req->db) == DB_OK) {
-            if (approver_failed(req->db, username, req->ip, now) == DB_OK) db_commit(req->db);
+            if (auth_approver_failed(req->db, username, req->ip, now) == DB_OK) db_commit(req->db);
             db_rollback(req->db);
         }
         reply_error(req, 403, "approval_denied", upath, "审批人用户名或密码不对，或账号已停用",

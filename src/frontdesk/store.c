@@ -501,12 +501,6 @@ enum db_status approver_find(struct db *db, int64_t venue_id, const char *userna
     return s;
 }
 
-enum db_status approver_failed(struct db *db, const char *username, const char *ip, int64_t at)
-{
-    return db_exec(db, "INSERT INTO login_failures(username, ip, at) VALUES ($1, $2, $3)", "tti",
-                   username, ip, at);
-}
-
 enum db_status approval_insert(struct db *db, int64_t venue_id, const char *kind,
                                const char *subject, int64_t amount_fen, const char *requested_by,
                                const char *approved_by, const char *reason, int64_t at)

@@ -146,8 +146,6 @@ struct approver_row {
 /* The venue's user called username; DB_NOT_FOUND if none. */
 enum db_status approver_find(struct db *db, int64_t venue_id, const char *username,
                              struct approver_row *out);
-/* Records a failed approval password like a failed sign-in (so it is throttled alike). */
-enum db_status approver_failed(struct db *db, const char *username, const char *ip, int64_t at);
 
 enum db_status approval_insert(struct db *db, int64_t venue_id, const char *kind,
                                const char *subject, int64_t amount_fen, const char *requested_by,

@@ -850,7 +850,7 @@ static void shift_approve(struct request *req)
         goto out;
     int64_t now = now_epoch();
     /* The same throttle as sign-in: approval must not become a way to guess passwords. */
-    if (auth_throttled(req->db, username, req->ip, now)) {
+    if (auth_approver_throttled(req->db, username, req->ip, now)) {
         req->retry_after = 900;
         reply_error(req, 429, "throttled", NULL, "审批人密码错误次数过多，请 15 分钟后再试",
                     "too many wrong approver passwords; try again in 15 minutes");
@@ -872,10 +872,8 @@ static void shift_approve(struct request *req)
         ok = false;
     }
     if (!ok) {
-        /* Counted with the sign-in failures (core's table: auth.h has no call to record one). */
         if (db_begin_write(req->db) == DB_OK &&
-            db_exec(req->db, "INSERT INTO login_failures(username, ip, at) VALUES ($1, $2, $3)",
-                    "tti", username, req->ip, now) == DB_OK)
+            auth_approver_failed(req->db, username, req->ip, now) == DB_OK)
             db_commit(req->db);
         reply_error(req, 401, "bad_approver", "approver_password",
                     "审批人用户名或密码不对，或账号已停用",

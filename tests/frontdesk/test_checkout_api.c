@@ -423,6 +423,47 @@ static void discount_authority(void)
               1);
 }
 
+/* Wrong approver passwords are throttled like sign-ins (5 in 15 minutes), but apart from them:
+ * a cashier typing a manager's password wrong five times cannot lock that manager out of
+ * signing in (the adversarial pass locked the admin out this way). */
+static void approver_failures_do_not_lock_sign_in(void)
+{
+    CHECK(add_user(&srv, "manager9", "manager", "manager-pass-9"));
+    int64_t stay = fx_open(&admin, "A15", NULL, "");
+    fx_order(&cashier, stay, fx_beer, 10);
+    json_t *q = POST(&cashier, 200, fx_path("stays", stay, "/quote"),
+                     "{\"discounts\":{\"bill_percent_bp\":1000,\"reason\":\"熟客\"}}");
+    long long total = jint(q, "total_fen");
+    json_decref(q);
+    const char *path = fx_path("stays", stay, "/checkout");
+    for (int i = 0; i < 5; i++) {
+        json_t *e = POST(&cashier, 403, path,
+                         "{\"idempotency_key\":\"throttle-%d\",\"discounts\":{\"bill_percent_bp\":"
+                         "1000,\"reason\":\"熟客\",\"approver_username\":\"manager9\","
+                         "\"approver_password\":\"guess-%d\"},\"payments\":[{\"method\":\"cash\","
+                         "\"amount_fen\":%lld}]}",
+                         i, i, total);
+        CHECK_STR(jerr(e), "approval_denied");
+        json_decref(e);
+    }
+    json_t *e = POST(&cashier, 429, path,
+                     "{\"idempotency_key\":\"throttle-6\",\"discounts\":{\"bill_percent_bp\":1000,"
+                     "\"reason\":\"熟客\",\"approver_username\":\"manager9\","
+                     "\"approver_password\":\"manager-pass-9\"},\"payments\":[{\"method\":\"cash\","
+                     "\"amount_fen\":%lld}]}",
+                     total);
+    CHECK_STR(jerr(e), "throttled");
+    json_decref(e);
+    CHECK_INT(fx_sql_int("SELECT count(*) FROM login_failures WHERE username = 'manager9'"), 0);
+    CHECK_INT(fx_sql_int("SELECT count(*) FROM login_failures WHERE username = "
+                         "'approve:manager9'"),
+              5);
+    struct client m;
+    client_init(&m, &srv);
+    CHECK_INT(client_login(&m, "manager9", "manager-pass-9"), 200);
+    client_free(&m);
+}
+
 int main(void)
 {
     if (!fx_start(16)) {
@@ -444,6 +485,7 @@ int main(void)
     RUN(m3_typed_amounts);
     RUN(refusals);
     RUN(discount_authority);
+    RUN(approver_failures_do_not_lock_sign_in);
     client_free(&admin);
     client_free(&cashier);
     client_free(&manager);
