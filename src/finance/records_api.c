@@ -21,6 +21,7 @@
  * CSRF token); approving takes a manager or an admin who did not write the record; rejecting
  * takes a manager, an admin, or the writer withdrawing their own. */
 #include "finance/records.h"
+#include "finance/transfers.h"
 
 #include "core/audit.h"
 #include "core/bizday.h"
@@ -60,6 +61,38 @@ static void reply_record_error(struct request *req, enum db_status s)
 
 /* The same answer finance_reply gives for a locked day, for the checks made before anything
  * is posted (the day is known here). */
+/* Cash paid out of the safe (an expense by channel cash) may not take the safe below zero on
+ * the books, that day or any later one: true when it is covered; else replies 409 safe_short
+ * (or the database error), rolls back, and returns false. */
+static bool safe_covers(struct request *req, bool expense, const char *channel, const char *day,
+                        int64_t amount_fen)
+{
+    const struct record_channel *c = record_channel_find(channel);
+    if (!expense || !c || strcmp(c->account_key, "safe") != 0) return true;
+    int64_t available = 0;
+    enum db_status s = transfer_safe_available(req->db, req->user.venue_id, day, &available);
+    if (s != DB_OK) {
+        db_rollback(req->db);
+        reply_db_error(req, s, "收支记录", "record");
+        return false;
+    }
+    if (amount_fen <= available) return true;
+    db_rollback(req->db);
+    char a[32], b[32], zh[300], en[300];
+    money_format_grouped(amount_fen, a);
+    money_format_grouped(available > 0 ? available : 0, b);
+    snprintf(zh, sizeof zh,
+             "保险柜现金不足：支出 %s 元，账面上该日起最多可付 %s 元（保险柜不能为负）。请改用银行支付，"
+             "或先登记取现",
+             a, b);
+    snprintf(en, sizeof en,
+             "the safe holds too little: %s paid out, at most %s on the books from that day on "
+             "(the safe may not go below zero); pay by bank or record a withdrawal first",
+             a, b);
+    reply_error(req, 409, "safe_short", "amount_fen", zh, en);
+    return false;
+}
+
 static void reply_day_locked(struct request *req, const char *day)
 {
     char zh[240], en[240];
@@ -782,6 +815,10 @@ static void records_create(struct request *req)
         reply_day_locked(req, day);
         goto out;
     }
+    /* A record that waits is checked when it is approved (it posts then). */
+    if (!record_needs_approval(amount, st.approval_threshold_fen) &&
+        !safe_covers(req, expense, channel->id, day, amount))
+        goto out;
     struct record_new n = {
         .day = day,
         .expense = expense,
@@ -890,6 +927,8 @@ static void records_approve(struct request *req)
         reply_day_locked(req, r.day);
         goto out;
     }
+    if (!safe_covers(req, strcmp(r.kind, "expense") == 0, r.channel, r.day, r.amount_fen))
+        goto out;
     enum fin_status fs = record_approve(req->db, &r, req->user.username, now_epoch(), note, false);
     if (fs != FIN_OK) {
         db_rollback(req->db);

@@ -183,7 +183,7 @@ static void records_export_through_the_server(void)
     CHECK_INT(client_login(&c, "money", "finance-pass-1"), 200);
     struct response r = client_post(
         &c, "/api/v1/finance/records",
-        "{\"kind\":\"expense\",\"category\":\"6010\",\"amount\":\"350.00\",\"channel\":\"cash\","
+        "{\"kind\":\"expense\",\"category\":\"6010\",\"amount\":\"350.00\",\"channel\":\"bank\","
         "\"counterparty\":\"=HYPERLINK(\\\"http://evil\\\",\\\"点我\\\")\","
         "\"note\":\"@SUM(1+1)\"}");
     CHECK_INT(r.status, 201);

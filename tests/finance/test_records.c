@@ -623,6 +623,59 @@ static void locked_day_refuses(void)
     response_free(&r);
 }
 
+/* Cash paid from the safe may not take it below zero, that day or any later: the safe holds
+ * 10,000.00 drawn on day_minus[11] less what the tests paid in cash since; one fen more than
+ * its least balance from today on is refused with the figure, nothing written; a record that
+ * waits is checked when it is approved. */
+static void safe_is_never_negative(void)
+{
+    long long safe = sql_int("SELECT coalesce(sum(l.amount_fen), 0) FROM journal_lines l JOIN "
+                             "accounts a ON a.id = l.account_id WHERE a.system_key = 'safe'");
+    CHECK(safe > 0);
+    long long n0 = records_count(), e0 = sql_int("SELECT count(*) FROM journal_entries");
+    char amount[32];
+    snprintf(amount, sizeof amount, "%lld.%02lld", (safe + 1) / 100, (safe + 1) % 100);
+    /* Posted at once (the approval line raised for the moment): refused. */
+    struct response r = client_put(&boss, "/api/v1/finance/settings",
+                                   "{\"approval_threshold_fen\":100000000}");
+    CHECK_INT(r.status, 200);
+    response_free(&r);
+    r = create(&boss, NULL, "expense", "exp_office", amount, "cash", "", "");
+    CHECK_INT(r.status, 409);
+    CHECK_STR(response_error_code(&r), "safe_short");
+    CHECK_STR(jstr(r.json, "error.field"), "amount_fen");
+    response_free(&r);
+    CHECK_INT(records_count(), n0);
+    CHECK_INT(sql_int("SELECT count(*) FROM journal_entries"), e0);
+    /* By bank the same amount is fine (the bank is not checked: it may be overdrawn). */
+    r = create(&boss, NULL, "expense", "exp_office", amount, "bank", "", "");
+    CHECK_INT(r.status, 201);
+    response_free(&r);
+    r = client_put(&boss, "/api/v1/finance/settings", "{\"approval_threshold_fen\":100000}");
+    CHECK_INT(r.status, 200);
+    response_free(&r);
+    /* Waiting for approval: written, then refused when approved, and still pending. */
+    r = create(&boss, NULL, "expense", "exp_office", amount, "cash", "", "");
+    CHECK_INT(r.status, 201);
+    CHECK_STR(jstr(r.json, "record.status"), "pending");
+    long long id = jint(r.json, "record.id");
+    response_free(&r);
+    char path[96];
+    snprintf(path, sizeof path, "/api/v1/finance/records/%lld/approve", id);
+    r = client_post(&boss2, path, "{}");
+    CHECK_INT(r.status, 409);
+    CHECK_STR(response_error_code(&r), "safe_short");
+    response_free(&r);
+    CHECK_INT(sql_int("SELECT count(*) FROM finance_records WHERE id = %lld AND status = "
+                      "'pending'",
+                      id),
+              1);
+    snprintf(path, sizeof path, "/api/v1/finance/records/%lld/reject", id);
+    r = client_post(&boss2, path, "{\"reason\":\"改用银行支付\"}");
+    CHECK_INT(r.status, 200);
+    response_free(&r);
+}
+
 static void future_and_malformed_days(void)
 {
     long long n0 = records_count();
@@ -1143,6 +1196,16 @@ int main(void)
     money = login("money", PASSWORD);
     cashier = login("cash1", PASSWORD);
     if (!steady_days()) harness_fail(__FILE__, __LINE__, "cannot steady the business day");
+    /* Cash for the safe, drawn from the bank before the first day the tests write: a cash
+     * expense may not take the safe below zero on any day (safe_is_never_negative). */
+    char draw[200];
+    snprintf(draw, sizeof draw,
+             "{\"day\":\"%s\",\"from_account\":\"bank\",\"to_account\":\"safe\","
+             "\"amount_fen\":1000000,\"note\":\"备用现金\"}",
+             day_minus[11]);
+    struct response w = client_post(&money, "/api/v1/finance/transfers", draw);
+    if (w.status != 201) harness_fail(__FILE__, __LINE__, "withdrawal: %ld %s", w.status, w.body);
+    response_free(&w);
     RUN(expense_posts_to_the_books);
     RUN(income_posts_to_the_books);
     RUN(approval_above_the_threshold);
@@ -1151,6 +1214,7 @@ int main(void)
     RUN(cancel_posts_a_reversal);
     /* Before any day is confirmed: it writes records days back. */
     RUN(list_filters_totals_export);
+    RUN(safe_is_never_negative);
     RUN(locked_day_refuses);
     RUN(future_and_malformed_days);
     RUN(bad_input_is_refused);
