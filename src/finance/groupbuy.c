@@ -446,6 +446,12 @@ static bool read_row(struct gb_statement *st, struct csv *c, const int col[GB_F_
                   "settled yet",
                   "结算日期 %s 晚于今天（%s）：尚未到账的款项不能作为已结算导入", day, latest_day);
             good = false;
+        } else if (row->verified_at[0] && strncmp(day, row->verified_at, 10) < 0) {
+            /* A platform pays for a voucher after it is used, never before. */
+            issue(st, line, heads[GB_F_SETTLED_ON],
+                  "the settlement date is before the voucher was verified",
+                  "结算日期 %s 早于验券时间 %.10s：平台只会在验券之后结算", day, row->verified_at);
+            good = false;
         } else {
             snprintf(row->settled_day, sizeof row->settled_day, "%s", day);
             if (v[GB_F_NET][0] == 0) {

@@ -212,7 +212,8 @@ static void refusals_name_row_and_column(void)
           "A12,2025-01-05 19:00:00,300.00,198.00,9.90,188.10,2025-01-06,B1\n"      /* line 13 */
           "a-12,2025-01-05 19:00:00,300.00,198.00,9.90,188.10,2025-01-06,B1\n"     /* line 14 */
           "A13,2025-01-05 19:00:00,300.00,198.00,9.90,188.10,2025-01-06,B1\n"      /* line 15 */
-          "A13,2025-01-05 19:00:00,300.00,198.00,9.90,188.10,2025-01-07,B2\n",     /* line 16 */
+          "A13,2025-01-05 19:00:00,300.00,198.00,9.90,188.10,2025-01-07,B2\n"      /* line 16 */
+          "A14,2025-01-05 19:00:00,300.00,198.00,9.90,188.10,2025-01-04,B1\n",     /* line 17 */
           &st);
     const struct gb_issue *i;
     CHECK((i = issue_at(&st, 2)) && strcmp(i->column, "用户实付") == 0 &&
@@ -235,7 +236,10 @@ static void refusals_name_row_and_column(void)
     /* A13 settled in two batches within the file. */
     CHECK(issue_at(&st, 15) == NULL);
     CHECK((i = issue_at(&st, 16)) && strstr(i->zh, "结算了两次"));
-    CHECK_INT(st.nissues, 13);
+    /* Paid the day before it was used: no platform does that. */
+    CHECK((i = issue_at(&st, 17)) && strcmp(i->column, "结算日期") == 0 &&
+          strstr(i->zh, "早于验券时间 2025-01-05") && strstr(i->en, "before"));
+    CHECK_INT(st.nissues, 14);
     /* The list is in file order. */
     for (size_t k = 1; k < st.nissues; k++)
         CHECK(st.issues[k - 1].row <= st.issues[k].row);
