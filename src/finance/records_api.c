@@ -1053,8 +1053,23 @@ static void receipt_post(struct request *req)
         reply_wrong_status(req, &r, "不能再更换票据", "its receipt can no longer change");
         goto out;
     }
+    /* The receipt of a record in a closed day is evidence of the closed books: one may still
+     * be attached where none was, but it is never replaced. */
+    bool locked = false;
+    enum db_status s = r.receipt_sha256[0]
+                           ? finance_day_locked(req->db, req->user.venue_id, r.day, &locked)
+                           : DB_OK;
+    if (s == DB_OK && locked) {
+        db_rollback(req->db);
+        char zh[240], en[240];
+        snprintf(zh, sizeof zh, "营业日 %s 已确认锁定，该记录的票据不能再更换", r.day);
+        snprintf(en, sizeof en, "business day %s is locked: the record's receipt is not replaced",
+                 r.day);
+        reply_error(req, 409, "day_locked", NULL, zh, en);
+        goto out;
+    }
     struct finance_settings st;
-    enum db_status s = finance_settings_load(req->db, req->user.venue_id, &st);
+    if (s == DB_OK) s = finance_settings_load(req->db, req->user.venue_id, &st);
     if (s != DB_OK) {
         reply_record_error(req, s);
         goto out;

@@ -1107,6 +1107,18 @@ static void cancel_refused_when_today_is_locked(void)
     r = create(&money, NULL, "expense", "exp_marketing", "1.00", "wechat", "", "");
     CHECK_INT(r.status, 409);
     response_free(&r);
+    /* A receipt may still be attached to a record of the closed day that has none, but the
+     * one a record of a closed day has is never replaced. */
+    r = upload(&money, id, png1, sizeof png1, "image/png");
+    CHECK_INT(r.status, 200);
+    response_free(&r);
+    a0 = audit_count();
+    static const char other[] = "%PDF-1.4\n%%EOF\n";
+    r = upload(&money, id, other, sizeof other - 1, "application/pdf");
+    CHECK_INT(r.status, 409);
+    CHECK_STR(response_error_code(&r), "day_locked");
+    response_free(&r);
+    CHECK_INT(audit_count(), a0);
 }
 
 /* ---- the demo venue ---- */
