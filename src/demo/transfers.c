@@ -16,6 +16,7 @@
 #include "demo/demo.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/bizday.h"
@@ -23,6 +24,10 @@
 #include "core/venue.h"
 #include "finance/finance.h"
 #include "finance/transfers.h"
+
+/* The opening balances of the demo's books: 300,000.00 in the bank, 20,000.00 in the safe. */
+#define DEMO_OPENING_BANK_FEN 30000000LL
+#define DEMO_OPENING_SAFE_FEN 2000000LL
 
 /* What the safe keeps after a deposit: three shifts' floats of 500.00 a day for a week and
  * change, with room to spare. */
@@ -144,6 +149,23 @@ enum db_status demo_transfers(struct db *db, int64_t venue_id, int64_t first_day
         clerk_id = 0;
         s = DB_OK;
     }
+    /* The money the venue had when its books began (期初余额), entered by finance as the
+     * opening entry: without it the bank pays the first rent before any takings reach it. */
+    struct journal_entry *opening = calloc(1, sizeof *opening);
+    if (!opening) s = DB_ERROR;
+    if (s == DB_OK) s = db_begin_write(db);
+    if (s == DB_OK) {
+        char day[11];
+        date_format(first_day, day);
+        journal_begin(opening, day, "manual", 0, "期初余额：银行存款及保险柜现金");
+        journal_add(opening, "bank", NULL, DEMO_OPENING_BANK_FEN);
+        journal_add(opening, "safe", NULL, DEMO_OPENING_SAFE_FEN);
+        journal_add(opening, "equity_opening", NULL,
+                    -(DEMO_OPENING_BANK_FEN + DEMO_OPENING_SAFE_FEN));
+        enum fin_status f = journal_post(db, venue_id, opening, "finance", true, NULL);
+        s = f == FIN_OK ? db_commit(db) : fin_db_status(f);
+    }
+    free(opening);
     /* One transaction a day, as the clerk enters them. */
     for (int64_t d = first_day + 1; s == DB_OK && d <= last_day; d++) {
         s = db_begin_write(db);

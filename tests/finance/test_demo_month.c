@@ -507,9 +507,16 @@ static void sources_are_what_this_test_sums(void)
                      NULL, NULL),
               0);
     CHECK_INT(sum_of("SELECT count(*) FROM bill_lines WHERE amount_fen IS NULL", NULL, NULL), 0);
-    /* No manual journal entries either: every entry has a record behind it. */
+    /* No manual journal entries either (every entry has a record behind it) but the one
+     * opening entry of the first day, which touches the bank, the safe and opening equity
+     * only: nothing of the P&L. */
     CHECK_INT(sum_of("SELECT count(*) FROM journal_entries WHERE source_kind IN ('manual', "
                      "'reversal')",
+                     NULL, NULL),
+              1);
+    CHECK_INT(sum_of("SELECT count(*) FROM journal_lines l JOIN journal_entries e ON e.id = "
+                     "l.entry_id JOIN accounts a ON a.id = l.account_id WHERE e.source_kind = "
+                     "'manual' AND a.system_key NOT IN ('bank', 'safe', 'equity_opening')",
                      NULL, NULL),
               0);
     CHECK(sum_of("SELECT count(*) FROM bills WHERE status = 'settled' AND business_day BETWEEN "
