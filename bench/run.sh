@@ -139,9 +139,15 @@ fi
 # The sqlite3 shell into bare tables: every column TEXT, no keys, no checks, no indexes, default
 # journal. This is the floor of "getting the rows into SQLite", not a like-for-like import.
 t0=$(now)
-timed=
-[ -x /usr/bin/time ] && timed="/usr/bin/time -f %U\ %S\ %M -o $OUT/sqlite.time"
-$timed sqlite3 "$BARE" <<EOF >"$OUT/sqlite-import.log" 2>&1
+# A function, not a string: the format's spaces must stay inside one argument.
+timed() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f "%U %S %M" -o "$OUT/sqlite.time" "$@"
+    else
+        "$@"
+    fi
+}
+timed sqlite3 "$BARE" <<EOF >"$OUT/sqlite-import.log" 2>&1
 CREATE TABLE bills(bill_no, room, room_type, opened_at, closed_at, status, cashier, member_phone,
                    booker, gross, discount, service, total, note);
 CREATE TABLE bill_lines(bill_no, line_no, kind, item, qty, unit_price, amount);

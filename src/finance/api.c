@@ -524,10 +524,9 @@ static enum db_status audit_entry(struct request *req, const char *action, int64
 }
 
 /* Posts e in the open transaction and replies 201 with it, or replies the refusal. */
-static void post_and_reply(struct request *req, struct journal_entry *e, const char *action)
+/* After entry id was posted (or refused with f): audits, commits, replies 201 with the entry. */
+static void reply_posted(struct request *req, enum fin_status f, int64_t id, const char *action)
 {
-    int64_t id = 0;
-    enum fin_status f = journal_post(req->db, req->user.venue_id, e, req->user.username, false, &id);
     enum db_status s = f == FIN_OK ? DB_OK : fin_db_status(f);
     if (f != FIN_OK) {
         db_rollback(req->db);
@@ -545,6 +544,13 @@ static void post_and_reply(struct request *req, struct journal_entry *e, const c
         return;
     }
     reply_json(req, 201, o);
+}
+
+static void post_and_reply(struct request *req, struct journal_entry *e, const char *action)
+{
+    int64_t id = 0;
+    enum fin_status f = journal_post(req->db, req->user.venue_id, e, req->user.username, false, &id);
+    reply_posted(req, f, id, action);
 }
 
 /* POST /api/v1/ledger/entries {day?, memo, lines:[{account, party?, debit_fen | credit_fen}]}:
@@ -717,27 +723,14 @@ static void entry_reverse(struct request *req)
                     "only manual entries are reversed here; an event's entry is corrected by its "
                     "event (void, refund, cancelled record)");
     } else {
-        struct journal_entry *e = calloc(1, sizeof *e), *r = calloc(1, sizeof *r);
-        if (!e || !r) {
-            db_rollback(req->db);
-            reply_internal(req);
-        } else {
-            journal_begin(e, json_string_value(json_object_get(orig, "day")), "manual", 0, "");
-            json_t *lines = json_object_get(orig, "lines");
-            for (size_t i = 0; i < json_array_size(lines); i++) {
-                json_t *l = json_array_get(lines, i);
-                journal_add(e, json_string_value(json_object_get(l, "account_code")),
-                            json_string_value(json_object_get(l, "party")),
-                            json_integer_value(json_object_get(l, "debit_fen")) -
-                                json_integer_value(json_object_get(l, "credit_fen")));
-            }
-            char memo[200];
-            snprintf(memo, sizeof memo, "冲销 #%lld：%s", (long long)id, reason);
-            journal_reverse(e, id, day, memo, r);
-            post_and_reply(req, r, "reverse");
-        }
-        free(e);
-        free(r);
+        /* Read back by account from the posted lines, never by the codes shown (an account
+         * renamed since would be looked up under its new code). */
+        char memo[200];
+        snprintf(memo, sizeof memo, "冲销 #%lld：%s", (long long)id, reason);
+        int64_t rid = 0;
+        enum fin_status f = journal_reverse_posted(req->db, req->user.venue_id, id, day, memo,
+                                                   req->user.username, &rid);
+        reply_posted(req, f, rid, "reverse");
     }
     json_decref(orig);
 out:

@@ -40,6 +40,15 @@ enum db_status finance_status_reply(struct request *req, enum fin_status s);
 enum fin_status journal_post(struct db *db, int64_t venue_id, struct journal_entry *e,
                              const char *by_user, bool backfill, int64_t *entry_id);
 
+/* Posts the reversal of posted entry entry_id, dated day (an open day), with memo: every line
+ * read back as it was posted, its sign turned. *reversal_id is the new entry's id. */
+enum fin_status journal_reverse_posted(struct db *db, int64_t venue_id, int64_t entry_id,
+                                       const char *day, const char *memo, const char *by_user,
+                                       int64_t *reversal_id);
+
+/* FIN_OK, FIN_RETRY or FIN_ERROR for a database status. */
+enum fin_status fin_status_of(enum db_status s);
+
 /* The venue's business day now (YYYY-MM-DD). */
 enum db_status finance_today(struct db *db, int64_t venue_id, char out[11]);
 

@@ -255,12 +255,6 @@ enum db_status record_load(struct db *db, int64_t venue_id, int64_t id, struct r
     return s;
 }
 
-static enum fin_status fin_of_db(enum db_status s)
-{
-    if (s == DB_OK) return FIN_OK;
-    return s == DB_RETRY ? FIN_RETRY : FIN_ERROR;
-}
-
 static enum db_status add_event(struct db *db, int64_t record_id, int64_t venue_id, int64_t at,
                                 const char *by, const char *action, const char *from,
                                 const char *to, const char *note, int64_t entry_id)
@@ -307,7 +301,7 @@ enum fin_status record_create(struct db *db, int64_t venue_id, const struct reco
     if (n->pending && !backfill) {
         bool locked = false;
         enum db_status s = finance_day_locked(db, venue_id, n->day, &locked);
-        if (s != DB_OK) return fin_of_db(s);
+        if (s != DB_OK) return fin_status_of(s);
         if (locked) return FIN_LOCKED;
     }
     enum db_status s = db_int(
@@ -318,7 +312,7 @@ enum fin_status record_create(struct db *db, int64_t venue_id, const struct reco
         "ittiitttti" "i", venue_id, n->day, n->expense ? "expense" : "income", n->category->id,
         n->amount_fen, n->channel->id, n->counterparty ? n->counterparty : "",
         n->note ? n->note : "", n->created_by, n->created_by_id, n->created_at);
-    if (s != DB_OK) return fin_of_db(s);
+    if (s != DB_OK) return fin_status_of(s);
     int64_t entry_id = 0;
     if (!n->pending) {
         enum fin_status f = post_record(db, venue_id, *id, n->day, n->expense, n->category->ref,
@@ -331,7 +325,7 @@ enum fin_status record_create(struct db *db, int64_t venue_id, const struct reco
     if (s == DB_OK)
         s = add_event(db, *id, venue_id, n->created_at, n->created_by, "create", "",
                       n->pending ? "pending" : "posted", "", entry_id);
-    return fin_of_db(s);
+    return fin_status_of(s);
 }
 
 enum fin_status record_approve(struct db *db, const struct record *r, const char *by_user,
@@ -339,7 +333,7 @@ enum fin_status record_approve(struct db *db, const struct record *r, const char
 {
     struct record_category c;
     enum db_status s = record_category_find(db, r->venue_id, r->account_id, NULL, &c);
-    if (s != DB_OK) return fin_of_db(s);
+    if (s != DB_OK) return fin_status_of(s);
     int64_t entry_id = 0;
     enum fin_status f =
         post_record(db, r->venue_id, r->id, r->day, strcmp(r->kind, "expense") == 0, c.ref,
@@ -355,7 +349,7 @@ enum fin_status record_approve(struct db *db, const struct record *r, const char
     if (s == DB_OK)
         s = add_event(db, r->id, r->venue_id, at, by_user, "approve", "pending", "posted", note,
                       entry_id);
-    return fin_of_db(s);
+    return fin_status_of(s);
 }
 
 enum db_status record_reject(struct db *db, const struct record *r, const char *by_user,
@@ -378,32 +372,14 @@ enum fin_status record_cancel(struct db *db, const struct record *r, const char 
                               const char *by_user, int64_t at, const char *reason)
 {
     if (!r->entry_id) return FIN_BROKEN;
-    /* The entry exactly as it was posted, read back by the names journal_post resolves. */
-    struct journal_entry orig, rev;
-    journal_begin(&orig, r->day, "record", r->id, "");
-    sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(a.system_key, a.code), l.party, l.amount_fen "
-                                   "FROM journal_lines l JOIN accounts a ON a.id = l.account_id "
-                                   "WHERE l.entry_id = $1 AND l.venue_id = $2 ORDER BY l.line_no");
-    if (!st) return FIN_ERROR;
-    enum db_status s = db_bind(st, "ii", r->entry_id, r->venue_id);
-    bool row = false;
-    while (s == DB_OK && (s = db_step(st, &row)) == DB_OK && row)
-        journal_add(&orig, db_col_text(st, 0), db_col_text(st, 1), sqlite3_column_int64(st, 2));
-    sqlite3_reset(st);
-    if (s != DB_OK) return fin_of_db(s);
-    if (orig.nlines < 2) {
-        log_error("finance: entry #%lld of record #%lld has no lines", (long long)r->entry_id,
-                  (long long)r->id);
-        return FIN_BROKEN;
-    }
     char memo[64];
     snprintf(memo, sizeof memo, "冲销财务收支 #%lld", (long long)r->id);
-    journal_reverse(&orig, r->entry_id, today, memo, &rev);
     int64_t rev_id = 0;
-    enum fin_status f = journal_post(db, r->venue_id, &rev, by_user, false, &rev_id);
+    enum fin_status f = journal_reverse_posted(db, r->venue_id, r->entry_id, today, memo,
+                                               by_user, &rev_id);
     if (f != FIN_OK) return f;
     int64_t same = 0;
-    s = db_int(db, &same,
+    enum db_status s = db_int(db, &same,
                "UPDATE finance_records SET status = 'cancelled', reversal_entry_id = $2, "
                "cancelled_by = $3, cancelled_at = $4, cancel_reason = $5 "
                "WHERE id = $1 AND status = 'posted' RETURNING id",
@@ -412,7 +388,7 @@ enum fin_status record_cancel(struct db *db, const struct record *r, const char 
     if (s == DB_OK)
         s = add_event(db, r->id, r->venue_id, at, by_user, "cancel", "posted", "cancelled",
                       reason, rev_id);
-    return fin_of_db(s);
+    return fin_status_of(s);
 }
 
 enum db_status record_set_receipt(struct db *db, const struct record *r, const char *sha256,

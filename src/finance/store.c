@@ -5,6 +5,7 @@
  * records the books post from, and the catch-up of history needs them without the areas'
  * request context. They only read. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/bizday.h"
@@ -181,6 +182,48 @@ static enum db_status account_id_of(struct db *db, int64_t venue_id, const char 
         return DB_OK;
     }
     return s;
+}
+
+enum fin_status fin_status_of(enum db_status s)
+{
+    if (s == DB_OK) return FIN_OK;
+    return s == DB_RETRY ? FIN_RETRY : FIN_ERROR;
+}
+
+enum fin_status journal_reverse_posted(struct db *db, int64_t venue_id, int64_t entry_id,
+                                       const char *day, const char *memo, const char *by_user,
+                                       int64_t *reversal_id)
+{
+    /* The entry exactly as it was posted, each line named by what journal_post resolves
+     * (a system key, else the code: codes begin with a digit, keys never do). */
+    struct journal_entry *orig = calloc(1, sizeof *orig), *rev = calloc(1, sizeof *rev);
+    enum fin_status f = FIN_ERROR;
+    if (!orig || !rev) goto out;
+    journal_begin(orig, day, "reversal", 0, "");
+    sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(a.system_key, a.code), l.party, l.amount_fen "
+                                   "FROM journal_lines l JOIN accounts a ON a.id = l.account_id "
+                                   "WHERE l.entry_id = $1 AND l.venue_id = $2 ORDER BY l.line_no");
+    if (!st) goto out;
+    enum db_status s = db_bind(st, "ii", entry_id, venue_id);
+    bool row = false;
+    while (s == DB_OK && (s = db_step(st, &row)) == DB_OK && row)
+        journal_add(orig, db_col_text(st, 0), db_col_text(st, 1), sqlite3_column_int64(st, 2));
+    sqlite3_reset(st);
+    if (s != DB_OK) {
+        f = fin_status_of(s);
+        goto out;
+    }
+    if (orig->nlines < 2) {
+        log_error("finance: entry #%lld has no lines to reverse", (long long)entry_id);
+        f = FIN_BROKEN;
+        goto out;
+    }
+    journal_reverse(orig, entry_id, day, memo, rev);
+    f = journal_post(db, venue_id, rev, by_user, false, reversal_id);
+out:
+    free(orig);
+    free(rev);
+    return f;
 }
 
 enum fin_status journal_post(struct db *db, int64_t venue_id, struct journal_entry *e,

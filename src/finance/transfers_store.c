@@ -13,13 +13,6 @@
 
 #define COPY(dst, st, col) snprintf((dst), sizeof(dst), "%s", db_col_text((st), (col)))
 
-static enum fin_status fin_of_db(enum db_status s)
-{
-    if (s == DB_OK) return FIN_OK;
-    if (s == DB_RETRY) return FIN_RETRY;
-    return FIN_ERROR;
-}
-
 /* The id of the account playing key for venue_id; DB_NOT_FOUND if the chart lacks it. */
 static enum db_status account_of_key(struct db *db, int64_t venue_id, const char *key, int64_t *id)
 {
@@ -72,7 +65,7 @@ enum fin_status transfer_create(struct db *db, int64_t venue_id, const struct tr
     int64_t next = 0;
     enum db_status s =
         db_int(db, &next, "SELECT coalesce(max(id), 0) + 1 FROM fund_transfers", "");
-    if (s != DB_OK) return fin_of_db(s);
+    if (s != DB_OK) return fin_status_of(s);
     enum transfer_kind k = transfer_kind_of(n->in.from, n->in.to);
     char memo[96];
     snprintf(memo, sizeof memo, "资金划转 #%lld %s", (long long)next, transfer_kind_name(k, false));
@@ -93,7 +86,7 @@ enum fin_status transfer_create(struct db *db, int64_t venue_id, const struct tr
                "iitttiittt" "iii", next, venue_id, n->day, n->in.from, n->in.to, n->in.amount_fen,
                n->in.fee_fen, n->reference ? n->reference : "", n->note ? n->note : "",
                n->created_by, n->created_by_id, n->created_at, entry_id);
-    return fin_of_db(s);
+    return fin_status_of(s);
 }
 
 #define TRANSFER_COLS                                                                            \
@@ -142,38 +135,20 @@ enum fin_status transfer_cancel(struct db *db, const struct transfer *t, const c
                                 const char *by_user, int64_t at, const char *reason)
 {
     if (!t->entry_id || strcmp(t->status, "posted") != 0) return FIN_BROKEN;
-    /* The entry exactly as it was posted, read back by the names journal_post resolves. */
-    struct journal_entry orig, rev;
-    journal_begin(&orig, t->day, "transfer", t->id, "");
-    sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(a.system_key, a.code), l.party, l.amount_fen "
-                                   "FROM journal_lines l JOIN accounts a ON a.id = l.account_id "
-                                   "WHERE l.entry_id = $1 AND l.venue_id = $2 ORDER BY l.line_no");
-    if (!st) return FIN_ERROR;
-    enum db_status s = db_bind(st, "ii", t->entry_id, t->venue_id);
-    bool row = false;
-    while (s == DB_OK && (s = db_step(st, &row)) == DB_OK && row)
-        journal_add(&orig, db_col_text(st, 0), db_col_text(st, 1), sqlite3_column_int64(st, 2));
-    sqlite3_reset(st);
-    if (s != DB_OK) return fin_of_db(s);
-    if (orig.nlines < 2) {
-        log_error("finance: entry #%lld of transfer #%lld has no lines", (long long)t->entry_id,
-                  (long long)t->id);
-        return FIN_BROKEN;
-    }
     char memo[64];
     snprintf(memo, sizeof memo, "冲销资金划转 #%lld", (long long)t->id);
-    journal_reverse(&orig, t->entry_id, today, memo, &rev);
     int64_t rev_id = 0;
-    enum fin_status f = journal_post(db, t->venue_id, &rev, by_user, false, &rev_id);
+    enum fin_status f = journal_reverse_posted(db, t->venue_id, t->entry_id, today, memo,
+                                               by_user, &rev_id);
     if (f != FIN_OK) return f;
     int64_t same = 0;
-    s = db_int(db, &same,
+    enum db_status s = db_int(db, &same,
                "UPDATE fund_transfers SET status = 'cancelled', reversal_entry_id = $2, "
                "cancelled_by = $3, cancelled_at = $4, cancel_reason = $5 "
                "WHERE id = $1 AND status = 'posted' RETURNING id",
                "iitit", t->id, rev_id, by_user, at, reason ? reason : "");
     if (s == DB_NOT_FOUND) s = DB_CONFLICT; /* cancelled meanwhile: the caller checked */
-    return fin_of_db(s);
+    return fin_status_of(s);
 }
 
 /* $1 venue, $2..$3 days (inclusive; "" and "9999-12-31" for open ends), $4 an account that
