@@ -4,7 +4,8 @@
 #   1. bill import: `ktvoffice import bills` of a generated file set (format v1) of BENCH_BILLS
 #      bills (default 1,000,000) with their lines and payments, beside the sqlite3 shell's
 #      `.import` of the same three CSVs into bare tables (no constraints, no indexes);
-#   2. reports: `ktvoffice report takings` and `report sales` over those bills (JSON);
+#   2. reports: `ktvoffice report takings`, `report sales`, `report finance` and `report pnl`
+#      over those bills (JSON; the finance table from the ledger the import posted);
 #   3. HTTP: wrk (2 threads, 64 connections, 10 s) against an authenticated
 #      GET /api/v1/bills?page_size=50, beside nginx serving a static file of the same size;
 #   4-5. the front desk (bench/frontdesk.sh): checkout latency through the API on a served
@@ -182,7 +183,7 @@ say ""
 
 # ---------------------------------------------------------------- 2. reports
 say "2. reports over business days $FROM .. $TO, $SUBJECT (JSON; two runs)"
-for kind in takings sales; do
+for kind in takings sales finance pnl; do
     best=
     first=
     status=ok
@@ -215,6 +216,16 @@ for kind in takings sales; do
                 say "   report takings net = generated net: $got fen (agrees to the fen)"
             else
                 say "   report takings net ${got:-?} fen, generated ${want:-?} fen: DIFFERENT"
+            fi
+        fi
+        if [ "$kind" = finance ]; then
+            # From the books: the finance table's net revenue is the takings' net, to the fen.
+            fin=$(sqlite3 :memory: "SELECT json_extract(readfile('$OUT/report-finance.json'), '\$.totals.net_revenue_fen')" 2>/dev/null)
+            tk=$(sqlite3 :memory: "SELECT json_extract(readfile('$OUT/report-takings.json'), '\$.totals.net_fen')" 2>/dev/null)
+            if [ -n "$fin" ] && [ "$fin" = "$tk" ]; then
+                say "   report finance net revenue = takings net: $fin fen (the books agree with the bills)"
+            else
+                say "   report finance net revenue ${fin:-?} fen, takings net ${tk:-?} fen: DIFFERENT"
             fi
         fi
     else
