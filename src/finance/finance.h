@@ -20,9 +20,11 @@ enum fin_status {
     FIN_BROKEN,  /* the entry does not balance or names no account: our bug, logged */
     FIN_RETRY,   /* the database is busy */
     FIN_ERROR,   /* the database failed */
+    FIN_SAFE_SHORT, /* the entry takes more out of the safe than the books show in it */
 };
 
-/* The storage status a caller returns for a posting status (FIN_LOCKED: DB_CONFLICT). */
+/* The storage status a caller returns for a posting status (FIN_LOCKED, FIN_SAFE_SHORT:
+ * DB_CONFLICT). */
 enum db_status fin_db_status(enum fin_status s);
 
 /* Replies 409 day_locked naming the day (finance_locked_day of the thread's last refusal) or

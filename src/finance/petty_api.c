@@ -486,8 +486,8 @@ static enum db_status answer_outcome(struct request *req, enum db_status s,
         reply_error(req, 404, "not_found", NULL, "没有这笔备用金借支", "no such petty-cash issue");
         return DB_INVALID;
     }
-    if (s == DB_CONFLICT && o->fin == FIN_LOCKED) {
-        finance_reply(req, FIN_LOCKED);
+    if (s == DB_CONFLICT && (o->fin == FIN_LOCKED || o->fin == FIN_SAFE_SHORT)) {
+        finance_reply(req, o->fin);
         return DB_INVALID;
     }
     return s;

@@ -10,13 +10,18 @@
 
 #include "core/bizday.h"
 #include "core/log.h"
+#include "core/money.h"
 #include "core/venue.h"
 #include "finance/finance.h"
 #include "finance/postings.h"
+#include "finance/transfers.h"
 
 /* The day of the last entry refused for a locked day on this thread, for the reply. A thread
  * serves one request at a time, so this is request-scoped in effect. */
 static _Thread_local char locked_day[11];
+/* The figures of the last FIN_SAFE_SHORT of this thread, for finance_reply. */
+static _Thread_local int64_t short_out_fen, short_available_fen;
+static _Thread_local char short_day[11];
 
 /* ---- the chart of accounts seeded for a KTV ---- */
 
@@ -103,7 +108,8 @@ enum db_status fin_db_status(enum fin_status s)
 {
     switch (s) {
     case FIN_OK: return DB_OK;
-    case FIN_LOCKED: return DB_CONFLICT;
+    case FIN_LOCKED:
+    case FIN_SAFE_SHORT: return DB_CONFLICT;
     case FIN_RETRY: return DB_RETRY;
     case FIN_BROKEN:
     case FIN_ERROR: break;
@@ -131,6 +137,18 @@ void finance_reply(struct request *req, enum fin_status s)
                  "day); post a correction in an open day",
                  locked_day);
         reply_error(req, 409, "day_locked", NULL, zh, en);
+    } else if (s == FIN_SAFE_SHORT) {
+        char a[32], b[32], zh[300], en[300];
+        money_format_grouped(short_out_fen, a);
+        money_format_grouped(short_available_fen > 0 ? short_available_fen : 0, b);
+        snprintf(zh, sizeof zh,
+                 "保险柜现金不足：本笔从保险柜付出 %s 元，账面上 %s 起最多 %s 元（保险柜不能为负）",
+                 a, short_day, b);
+        snprintf(en, sizeof en,
+                 "the safe holds too little: %s out of it, at most %s on the books from %s on "
+                 "(the safe may not go below zero)",
+                 a, b, short_day);
+        reply_error(req, 409, "safe_short", NULL, zh, en);
     } else if (s == FIN_RETRY) {
         reply_db_error(req, DB_RETRY, "账务", "books");
     } else {
@@ -226,18 +244,43 @@ out:
     return f;
 }
 
+/* What finance decides to take out of the safe (a record, a petty-cash move, a transfer, a
+ * manual entry, the reversal of any of them) may not take it below zero on the books, on the
+ * entry's day or any later one. The tills are not held to it: a shift's float, pay-in or
+ * hand-in, a bill, a refund or a void post as they happen (the cash is in the room), and a
+ * safe the books show short then says so on the balances. */
+static enum fin_status safe_check(struct db *db, int64_t venue_id, const struct journal_entry *e,
+                                  const int64_t *ids)
+{
+    static const char *const held[] = {"manual", "reversal", "record", "petty", "transfer"};
+    bool checked = false;
+    for (size_t k = 0; k < sizeof held / sizeof held[0]; k++)
+        if (strcmp(e->source_kind, held[k]) == 0) checked = true;
+    if (!checked) return FIN_OK;
+    int64_t safe = 0, out = 0;
+    enum db_status s = account_id_of(db, venue_id, "safe", &safe);
+    if (s != DB_OK) return fin_of(s);
+    for (int i = 0; i < e->nlines; i++)
+        if (ids[i] == safe) out -= e->lines[i].amount_fen;
+    if (out <= 0) return FIN_OK;
+    int64_t available = 0;
+    s = transfer_safe_available(db, venue_id, e->day, &available);
+    if (s != DB_OK) return fin_of(s);
+    if (out <= available) return FIN_OK;
+    short_out_fen = out;
+    short_available_fen = available;
+    snprintf(short_day, sizeof short_day, "%s", e->day);
+    return FIN_SAFE_SHORT;
+}
+
 enum fin_status journal_post(struct db *db, int64_t venue_id, struct journal_entry *e,
                              const char *by_user, bool backfill, int64_t *entry_id)
 {
     if (entry_id) *entry_id = 0;
     enum journal_check c = journal_finish(e);
-    if (c == JOURNAL_EMPTY) return FIN_OK;
-    if (c != JOURNAL_VALID) {
-        log_error("finance: %s #%lld on %s does not post (check %d)", e->source_kind,
-                  (long long)e->source_id, e->day, (int)c);
-        return FIN_BROKEN;
-    }
-    if (!backfill) {
+    /* The lock first: an event with nothing to post (a bill of 0.00, a statement row of 0.00)
+     * still belongs to its day, and a closed day takes none. */
+    if (!backfill && c != JOURNAL_BAD_DAY) {
         bool locked = false;
         enum db_status s = finance_day_locked(db, venue_id, e->day, &locked);
         if (s != DB_OK) return fin_of(s);
@@ -245,6 +288,12 @@ enum fin_status journal_post(struct db *db, int64_t venue_id, struct journal_ent
             snprintf(locked_day, sizeof locked_day, "%s", e->day);
             return FIN_LOCKED;
         }
+    }
+    if (c == JOURNAL_EMPTY) return FIN_OK;
+    if (c != JOURNAL_VALID) {
+        log_error("finance: %s #%lld on %s does not post (check %d)", e->source_kind,
+                  (long long)e->source_id, e->day, (int)c);
+        return FIN_BROKEN;
     }
     int64_t ids[JOURNAL_MAX_LINES];
     for (int i = 0; i < e->nlines; i++) {
@@ -255,6 +304,10 @@ enum fin_status journal_post(struct db *db, int64_t venue_id, struct journal_ent
                       (long long)e->source_id, e->lines[i].account);
             return FIN_BROKEN;
         }
+    }
+    if (!backfill) {
+        enum fin_status f = safe_check(db, venue_id, e, ids);
+        if (f != FIN_OK) return f;
     }
     int64_t id = 0;
     enum db_status s = db_int(

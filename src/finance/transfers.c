@@ -77,6 +77,10 @@ static const struct verdict_text verdict_texts[TRANSFER_VERDICT__MAX] = {
                          "to_account: must be bank or safe"},
     [TRANSFER_SAME_ACCOUNT] = {"to_account", "invalid_field", "转入账户：不能与转出账户相同",
                                "to_account: may not be the account the money leaves"},
+    [TRANSFER_CLEARING_TO_SAFE] = {"to_account", "invalid_field",
+                                   "转入账户：微信、支付宝、银行卡等待清算款只能结算到银行存款，不能转入保险柜",
+                                   "to_account: a payment channel's takings settle into the bank, "
+                                   "never into the safe"},
     [TRANSFER_BAD_AMOUNT] = {"amount", "invalid_field", "金额：必须大于 0",
                              "amount: must be above 0"},
     [TRANSFER_FEE_NEGATIVE] = {"fee", "invalid_field", "手续费：不能为负数",
@@ -116,6 +120,8 @@ enum transfer_verdict transfer_check(const struct transfer_in *t, int64_t safe_a
     if (!from) return TRANSFER_BAD_FROM;
     if (!to || !to->may_receive) return TRANSFER_BAD_TO;
     if (from == to) return TRANSFER_SAME_ACCOUNT;
+    /* Money that never was cash cannot become cash in the safe. */
+    if (transfer_kind_of(t->from, t->to) == TRANSFER_OTHER) return TRANSFER_CLEARING_TO_SAFE;
     if (t->amount_fen <= 0 || t->amount_fen > MONEY_MAX_FEN) return TRANSFER_BAD_AMOUNT;
     if (t->fee_fen < 0) return TRANSFER_FEE_NEGATIVE;
     if (t->fee_fen > 0 && transfer_kind_of(t->from, t->to) != TRANSFER_SETTLEMENT)

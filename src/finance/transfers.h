@@ -49,7 +49,7 @@ enum transfer_kind {
     TRANSFER_SETTLEMENT, /* clearing -> bank: 渠道到账 */
     TRANSFER_DEPOSIT,    /* safe -> bank: 存现 */
     TRANSFER_WITHDRAWAL, /* bank -> safe: 取现 */
-    TRANSFER_OTHER,      /* any other pair: 其他划转 */
+    TRANSFER_OTHER,      /* any other pair (none is allowed now; kept for the name of old rows) */
 };
 /* The kind of a pair of (valid) account keys. */
 enum transfer_kind transfer_kind_of(const char *from, const char *to);
@@ -69,6 +69,7 @@ enum transfer_verdict {
     TRANSFER_BAD_FROM,       /* from is no money account */
     TRANSFER_BAD_TO,         /* to is neither the bank nor the safe */
     TRANSFER_SAME_ACCOUNT,   /* from == to */
+    TRANSFER_CLEARING_TO_SAFE, /* a channel's takings settle into the bank, never the safe */
     TRANSFER_BAD_AMOUNT,     /* amount <= 0 or above MONEY_MAX_FEN */
     TRANSFER_FEE_NEGATIVE,   /* fee < 0 */
     TRANSFER_FEE_NOT_CHANNEL,/* a fee on a transfer that is no channel settling into the bank */

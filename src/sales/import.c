@@ -1079,19 +1079,35 @@ void import_model_free(struct import_model *m)
     free(m);
 }
 
-void import_reject_locked(struct import_model *m, uint32_t i, const char *day)
+/* Rejects valid bill i for a reason of its day (zh, en), like any invalid row. */
+static void reject_for_day(struct import_model *m, uint32_t i, const char *zh, const char *en)
 {
     struct import_bill *b = &m->bills[i];
     if (b->state != IMPORT_VALID) return;
-    char zh[200], en[200];
-    snprintf(zh, sizeof zh, "营业日 %s 已确认锁定，不能再导入该日的账单", day);
-    snprintf(en, sizeof en, "business day %s is confirmed and locked; no bill may be imported into it",
-             day);
     add_issue(m, IMPORT_BILLS, b->row, "closed_at", i, false, zh, en);
     if (b->state == IMPORT_REJECTED) {
         m->rejected_bills++;
         m->rejected_rows += 1 + b->nlines + b->npayments;
     }
+}
+
+void import_reject_locked(struct import_model *m, uint32_t i, const char *day)
+{
+    char zh[200], en[200];
+    snprintf(zh, sizeof zh, "营业日 %s 已确认锁定，不能再导入该日的账单", day);
+    snprintf(en, sizeof en, "business day %s is confirmed and locked; no bill may be imported into it",
+             day);
+    reject_for_day(m, i, zh, en);
+}
+
+void import_reject_future(struct import_model *m, uint32_t i, const char *day, const char *today)
+{
+    char zh[200], en[200];
+    snprintf(zh, sizeof zh, "结账时间属于营业日 %s，晚于今天的营业日 %s：未来的账单不能导入", day,
+             today);
+    snprintf(en, sizeof en, "closed on business day %s, after today's %s: a bill cannot be in the future",
+             day, today);
+    reject_for_day(m, i, zh, en);
 }
 
 bool import_refused(const struct import_model *m, bool skip_invalid)

@@ -164,6 +164,8 @@ const char *import_str(const struct import_model *m, uint32_t sym);
 /* Rejects valid bill i because its business day is locked (confirmed), with an issue on its
  * closing time; counts it among the rejected. */
 void import_reject_locked(struct import_model *m, uint32_t i, const char *day);
+/* Rejects valid bill i closed on a business day after today's (a wrong clock or date). */
+void import_reject_future(struct import_model *m, uint32_t i, const char *day, const char *today);
 bool import_refused(const struct import_model *m, bool skip_invalid);
 
 /* Fills a struct bill (header only: lines and payments NULL) from bill i. Pure. */

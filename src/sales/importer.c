@@ -306,13 +306,19 @@ struct import_outcome import_bills(struct db *db, const struct venue *v, const s
     /* Locked days stay locked through the importers (issue 4): a bill of a confirmed business
      * day is rejected like any invalid row. Bills come roughly in time order: one look-up per
      * run of the same day. */
-    char last_day[11] = "";
+    char last_day[11] = "", today[11];
     bool last_locked = false;
+    date_format(bizday_of_instant(tz, v->cutoff_minutes, now_epoch()), today);
     for (uint32_t i = 0; i < m->nbills; i++) {
         struct import_bill *ib = &m->bills[i];
         if (ib->state != IMPORT_VALID) continue;
         char day[11];
         date_format(bizday_of_instant(tz, v->cutoff_minutes, ib->closed_at), day);
+        /* Nor a day that has not come: its bills would post into the future. */
+        if (strcmp(day, today) > 0) {
+            import_reject_future(m, i, day, today);
+            continue;
+        }
         if (strcmp(day, last_day) != 0) {
             if (finance_day_locked(db, v->id, day, &last_locked) != DB_OK) last_locked = false;
             snprintf(last_day, sizeof last_day, "%s", day);

@@ -1256,8 +1256,9 @@ static void business_day_confirm_post(struct request *req)
         snprintf(zh, sizeof zh, "营业日 %s 之前的 %s 还有班次未核对，请按日期顺序先核对并确认 %s", day,
                  earlier, earlier);
         snprintf(en, sizeof en,
-                 "business day %s has a shift not reviewed; confirm the days in order, %s first",
-                 earlier, earlier);
+                 "business day %s has a shift not reviewed: the days are confirmed in order, %s "
+                 "before %s",
+                 earlier, earlier, day);
         reply_error(req, 409, "earlier_day_open", NULL, zh, en);
         goto out;
     }

@@ -210,6 +210,16 @@ static void locked_day_stays_locked(void)
                          (long long)stay),
               1);
 
+    /* A bill of 0.00 (a few minutes inside the grace, nothing ordered) posts nothing, and is
+     * refused all the same: the takings of a closed day never change. */
+    int64_t zero = fx_open(&admin, "A04", "12:00", "");
+    e = POST(&admin, 409, fx_path("stays", zero, "/checkout"),
+             "{\"idempotency_key\":\"ledger-locked-zero\",\"at\":\"%s\",\"payments\":[]}",
+             fx_at("12:03"));
+    CHECK_STR(jerr(e), "day_locked");
+    json_decref(e);
+    CHECK_INT(fx_sql_int("SELECT count(*) FROM bills"), bills);
+
     /* A manual entry into the locked day is refused too; into today it lands. */
     e = POST(&fin, 409, "/api/v1/ledger/entries",
              "{\"day\":\"%s\",\"memo\":\"补记\",\"lines\":[{\"account\":\"bank\",\"debit_fen\":100},"
@@ -236,7 +246,8 @@ static void locked_day_stays_locked(void)
                "gross,discount,total,note\n"
                "LOCK-1,V01,小包,%s 12:00:00,%s 13:00:00,settled,小李,,,100.00,0,100.00,\n"
                "LOCK-2,V01,小包,2019-03-02 12:00:00,2019-03-02 13:00:00,settled,小李,,,60.00,0,60.00,\n"
-               "OPEN-1,V01,小包,%s 07:00:00,%s 07:30:00,settled,小李,,,80.00,0,80.00,\n",
+               "OPEN-1,V01,小包,%s 07:00:00,%s 07:30:00,settled,小李,,,80.00,0,80.00,\n"
+               "FUT-1,V01,小包,2099-03-02 12:00:00,2099-03-02 13:00:00,settled,小李,,,50.00,0,50.00,\n",
             fx_day, fx_day, after, after);
     fclose(f);
     snprintf(file, sizeof file, "%s/bill_lines.csv", dir);
@@ -249,11 +260,13 @@ static void locked_day_stays_locked(void)
     f = fopen(file, "w");
     CHECK(f != NULL);
     if (!f) return;
-    fprintf(f, "bill_no,method,amount\nLOCK-1,cash,100.00\nLOCK-2,cash,60.00\nOPEN-1,wechat,80.00\n");
+    fprintf(f, "bill_no,method,amount\nLOCK-1,cash,100.00\nLOCK-2,cash,60.00\nOPEN-1,wechat,80.00\n"
+               "FUT-1,cash,50.00\n");
     fclose(f);
     char *out = NULL;
     CHECK_INT(run_cli(&out, "import", "bills", "--db", srv.db, dir, NULL), 1);
     CHECK(out && strstr(out, "已确认锁定") != NULL);
+    CHECK(out && strstr(out, "未来的账单不能导入") != NULL);
     if (out && !strstr(out, "已确认锁定")) fprintf(stderr, "%s\n", out);
     free(out);
     CHECK_INT(fx_sql_int("SELECT count(*) FROM bills WHERE bill_no IN ('LOCK-1','OPEN-1')"), 0);
@@ -261,7 +274,8 @@ static void locked_day_stays_locked(void)
     CHECK_INT(run_cli(&out, "import", "bills", "--db", srv.db, "--skip-invalid", dir, NULL), 0);
     if (out && !strstr(out, "已确认锁定")) fprintf(stderr, "%s\n", out);
     free(out);
-    CHECK_INT(fx_sql_int("SELECT count(*) FROM bills WHERE bill_no IN ('LOCK-1','LOCK-2')"), 0);
+    CHECK_INT(fx_sql_int("SELECT count(*) FROM bills WHERE bill_no IN ('LOCK-1','LOCK-2','FUT-1')"),
+              0);
     int64_t open1 = fx_sql_int("SELECT id FROM bills WHERE bill_no = 'OPEN-1'");
     CHECK(open1 > 0);
     /* The imported bill posts: unitemised revenue 80.00 against WeChat. */
@@ -273,6 +287,17 @@ static void locked_day_stays_locked(void)
  * naming the entry; entries posted by events are corrected by their events. */
 static void manual_entries_and_reversal(void)
 {
+    /* Nothing leaves a safe the books show empty, not by a manual entry either. */
+    int64_t safe_now = fx_sql_int("SELECT coalesce(sum(l.amount_fen), 0) FROM journal_lines l JOIN "
+                                  "accounts a ON a.id = l.account_id WHERE a.system_key = 'safe'");
+    json_t *short_e = POST(&fin, 409, "/api/v1/ledger/entries",
+                           "{\"memo\":\"取保险柜现金存银行\",\"lines\":[{\"account\":\"1005\","
+                           "\"debit_fen\":%lld},{\"account\":\"safe\",\"credit_fen\":%lld}]}",
+                           (long long)((safe_now > 0 ? safe_now : 0) + 1),
+                           (long long)((safe_now > 0 ? safe_now : 0) + 1));
+    CHECK_STR(jerr(short_e), "safe_short");
+    json_decref(short_e);
+
     json_t *e = POST(&fin, 400, "/api/v1/ledger/entries",
                      "{\"memo\":\"期初\",\"lines\":[{\"account\":\"bank\",\"debit_fen\":500000},"
                      "{\"account\":\"equity_opening\",\"credit_fen\":400000}]}");

@@ -87,7 +87,28 @@ static bool start(void)
     json_t *g = GET(&fin, 200, "/api/v1/petty-cash");
     snprintf(today, sizeof today, "%s", jstr(g, "today"));
     json_decref(g);
+    /* Cash in the safe to fund the petty cash from: nothing leaves a safe the books show
+     * empty (safe_is_never_emptied below). */
+    json_decref(POST(&fin, 201, "/api/v1/finance/transfers",
+                     "{\"from_account\":\"bank\",\"to_account\":\"safe\",\"amount_fen\":1000000,"
+                     "\"note\":\"备用金用现金\"}"));
     return strlen(today) == 10;
+}
+
+/* Funding or replenishing the petty cash from the safe may not take the safe below zero:
+ * refused with the figures, nothing written. */
+static void safe_is_never_emptied(void)
+{
+    int64_t safe = fx_sql_int("SELECT coalesce(sum(l.amount_fen), 0) FROM journal_lines l JOIN "
+                              "accounts a ON a.id = l.account_id WHERE a.system_key = 'safe'");
+    int64_t m = movements(), e = fx_sql_int("SELECT count(*) FROM journal_entries");
+    int64_t imprest = fx_sql_int("SELECT imprest_fen FROM petty_funds");
+    json_t *r = POST(&boss, 409, "/api/v1/petty-cash/fund",
+                     "{\"imprest_fen\":%lld,\"source\":\"safe\"}", (long long)(imprest + safe + 1));
+    CHECK(strstr(jstr(r, "error.message"), "保险柜现金不足") != NULL);
+    ERR(r, "safe_short", NULL);
+    CHECK_INT(movements(), m);
+    CHECK_INT(fx_sql_int("SELECT count(*) FROM journal_entries"), e);
 }
 
 /* A cashier has no finance permission: neither reads nor writes. */
@@ -499,6 +520,7 @@ int main(void)
     RUN(approval_above_limit);
     RUN(direct_expense);
     RUN(lists_and_register);
+    RUN(safe_is_never_emptied);
     RUN(locked_day_writes_nothing);
     client_free(&fin);
     client_free(&boss);

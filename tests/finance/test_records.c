@@ -674,6 +674,33 @@ static void safe_is_never_negative(void)
     r = client_post(&boss2, path, "{\"reason\":\"改用银行支付\"}");
     CHECK_INT(r.status, 200);
     response_free(&r);
+    /* Cash taken in (100.00), then every fen of the safe paid out: cancelling the income would
+     * take back cash the safe no longer holds. Refused; the record stays posted. */
+    r = client_put(&boss, "/api/v1/finance/settings", "{\"approval_threshold_fen\":100000000}");
+    response_free(&r);
+    safe = sql_int("SELECT coalesce(sum(l.amount_fen), 0) FROM journal_lines l JOIN accounts a "
+                   "ON a.id = l.account_id WHERE a.system_key = 'safe'");
+    int64_t income = create_ok(&boss, NULL, "income", "other_income", "100.00", "cash", "", "");
+    snprintf(amount, sizeof amount, "%lld.%02lld", (safe + 10000) / 100, (safe + 10000) % 100);
+    r = create(&boss, NULL, "expense", "exp_office", amount, "cash", "", "");
+    CHECK_INT(r.status, 201);
+    response_free(&r);
+    char cancel[96];
+    snprintf(cancel, sizeof cancel, "/api/v1/finance/records/%lld/cancel", (long long)income);
+    r = client_post(&boss, cancel, "{\"reason\":\"录错\"}");
+    CHECK_INT(r.status, 409);
+    CHECK_STR(response_error_code(&r), "safe_short");
+    response_free(&r);
+    CHECK_INT(sql_int("SELECT count(*) FROM finance_records WHERE id = %lld AND status = 'posted'",
+                      (long long)income),
+              1);
+    r = client_put(&boss, "/api/v1/finance/settings", "{\"approval_threshold_fen\":100000}");
+    response_free(&r);
+    /* Cash back in the safe for the tests that follow. */
+    r = client_post(&money, "/api/v1/finance/transfers",
+                    "{\"from_account\":\"bank\",\"to_account\":\"safe\",\"amount_fen\":1000000}");
+    CHECK_INT(r.status, 201);
+    response_free(&r);
 }
 
 static void future_and_malformed_days(void)

@@ -205,6 +205,11 @@ export default function ({ test, state, newPage, loginOk, open, settled, calmSho
     const text = fs.readFileSync(await csv.path(), 'utf8');
     for (const [label, fen] of [['营业收入合计', r.totals.revenue_fen], ['营业收入净额', r.totals.net_revenue_fen], ['成本费用合计', r.totals.expense_fen], ['利润', r.totals.profit_fen]])
       if (!text.includes(`\n${label},,${plain(fen)}`)) throw new Error(`the CSV lacks "${label},,${plain(fen)}"`);
+    // A link to January on the same page (the address changes, the page stays mounted): the
+    // page shows January, not February.
+    const jan = must(await apiIn(page, 'GET', '/finance/reports/table?from=2019-01-01&to=2019-01-31&group=day'), 'january', 200);
+    await page.evaluate(() => { location.hash = '#/finance/reports?tab=table&from=2019-01-01&to=2019-01-31&group=day'; });
+    await exact(page, '[data-test=total-profit]', money(jan.totals.profit_fen), 'January\'s profit after the link');
     if (page.errors.length) throw new Error('page errors: ' + page.errors.join('; '));
     await page.context().close();
 

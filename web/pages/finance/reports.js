@@ -12,7 +12,7 @@ import { route, setQuery } from '../../router.js';
 import { fmtMoney, fmtYuan, fmtInt, fmtInstant, businessToday, addDays, monthStart, monthEnd, isDay, daysBetween, weekdayOf } from '../../format.js';
 import { baseChart, moneyAxis, categoryAxis, axisTooltip, PALETTE } from '../../components.js';
 
-const { ref, reactive, computed, onMounted, onBeforeUnmount, nextTick } = Vue;
+const { ref, reactive, computed, watch, onMounted, onBeforeUnmount, nextTick } = Vue;
 
 addMessages({
   'fr.title': ['财务管理表', 'Finance reports'],
@@ -292,6 +292,21 @@ export default {
     }
     onMounted(() => {
       printedAt.value = fmtInstant(Math.floor(Date.now() / 1000), tz.value);
+      run(false);
+    });
+    // A link, the back button or an edited address that changes the query of this same page
+    // shows what it names (the page is not mounted afresh for it).
+    watch(() => route.query, (nq) => {
+      if (route.path !== '/finance/reports') return;
+      const next = {
+        tab: TAB[nq.tab] ? nq.tab : tab.value,
+        from: isDay(nq.from) ? nq.from : filter.from,
+        to: isDay(nq.to) ? nq.to : filter.to,
+        group: nq.group === 'day' || nq.group === 'month' ? nq.group : filter.group,
+      };
+      if (next.tab === tab.value && next.from === filter.from && next.to === filter.to && next.group === filter.group) return;
+      tab.value = next.tab;
+      Object.assign(filter, { from: next.from, to: next.to, group: next.group });
       run(false);
     });
 

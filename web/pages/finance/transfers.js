@@ -356,7 +356,7 @@ export default {
       <el-form label-position="top" @submit.prevent>
         <el-form-item :label="t('tr.kind')">
           <el-radio-group v-model="dlg.kind" data-test="tr-kind">
-            <el-radio-button v-for="k in ['settlement', 'deposit', 'withdrawal', 'other']" :key="k" :value="k" :data-test="'tr-kind-' + k">{{ t('tr.kind.' + k) }}</el-radio-button>
+            <el-radio-button v-for="k in ['settlement', 'deposit', 'withdrawal']" :key="k" :value="k" :data-test="'tr-kind-' + k">{{ t('tr.kind.' + k) }}</el-radio-button>
           </el-radio-group>
         </el-form-item>
         <el-form-item v-if="dlg.kind === 'settlement'" :label="t('tr.channel')" required>
