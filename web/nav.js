@@ -87,7 +87,7 @@ addMessages({
   'nav.ledger': ['总账与科目', 'Ledger'],
   'nav.storedValue': ['会员储值', 'Stored value'],
   'nav.groupbuy': ['团购对账', 'Group-buy'],
-  'nav.financeReports': ['财务管理表', 'Finance table'],
+  'nav.financeReports': ['财务管理表', 'Finance reports'],
   'nav.pettyCash': ['备用金', 'Petty cash'],
   'nav.reports': ['决策报表', 'Decision reports'],
   'nav.sales': ['销售分析', 'Sales analysis'],

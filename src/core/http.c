@@ -85,8 +85,8 @@ bool req_paging(struct request *req, int64_t *page, int64_t *page_size)
     if (pg && *pg) {
         long long v = strtoll(pg, &end, 10);
         if (*end || v < 1 || v > 1000000000) {
-            reply_error(req, 400, "invalid_field", "page", "页码应为正整数",
-                        "page must be a positive whole number");
+            reply_error(req, 400, "invalid_field", "page", "页码应为 1 到 1000000000 之间的整数",
+                        "page must be a whole number from 1 to 1000000000");
             return false;
         }
         *page = v;

@@ -1049,7 +1049,7 @@ static void overshort_tables(struct tables *x, const json_t *report)
     col(x, "over_fen", "长款金额", "Over", COL_MONEY);
     col(x, "shorts", "短款次数", "Shorts", COL_INT);
     col(x, "short_fen", "短款金额", "Short", COL_MONEY);
-    col(x, "owed_fen", "短款待补（应收）", "Still owed", COL_MONEY);
+    col(x, "owed_fen", "短款待补（截至期末）", "Still owed at the end", COL_MONEY);
     size_t i;
     json_t *r;
     json_array_foreach(json_object_get(report, "cashiers"), i, r)

@@ -91,10 +91,15 @@ static bool read_money(struct request *req, json_t *body, const char *key, const
         return false;
     }
     if (whole) {
-        if (!json_is_integer(whole) || json_integer_value(whole) < -MONEY_MAX_FEN ||
-            json_integer_value(whole) > MONEY_MAX_FEN) {
+        if (!json_is_integer(whole)) {
             snprintf(zh, sizeof zh, "%s：%s 应为整数（分）", label_zh, key_fen);
             snprintf(en, sizeof en, "%s: %s must be a whole number of fen", label_en, key_fen);
+            bad_field(req, key_fen, zh, en);
+            return false;
+        }
+        if (json_integer_value(whole) < -MONEY_MAX_FEN || json_integer_value(whole) > MONEY_MAX_FEN) {
+            snprintf(zh, sizeof zh, "%s：%s", label_zh, money_parse_message(MONEY_RANGE, 0));
+            snprintf(en, sizeof en, "%s: %s", label_en, money_parse_message(MONEY_RANGE, 1));
             bad_field(req, key_fen, zh, en);
             return false;
         }
@@ -413,6 +418,15 @@ static void transfers_create(struct request *req)
         !read_text(req, body, "note", "备注", "note", false, TRANSFER_TEXT_MAX_CHARS, &note) ||
         !jfield_str(req, body, "day", "营业日", "day", false, 10, &day))
         goto out;
+    /* A bank slip's number is kept as typed but without the blanks around it, and compared
+     * without regard to case ("W1 ", "w1" and "W1" are one slip). */
+    char ref_buf[TRANSFER_REFERENCE_MAX_CHARS * 4 + 1];
+    {
+        size_t lead = strspn(reference, " \t\r\n"), n = strlen(reference + lead);
+        while (n && strchr(" \t\r\n", reference[lead + n - 1])) n--;
+        snprintf(ref_buf, sizeof ref_buf, "%.*s", (int)n, reference + lead);
+        reference = ref_buf;
+    }
     struct transfer_in in = {.from = from, .to = to, .amount_fen = amount, .fee_fen = fee};
     /* Everything but the safe's balance is known now: refuse before opening a transaction. */
     enum transfer_verdict v = transfer_check(&in, INT64_MAX);

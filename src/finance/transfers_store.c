@@ -46,7 +46,8 @@ enum db_status transfer_find_reference(struct db *db, int64_t venue_id, const ch
     if (!reference || !*reference) return DB_OK;
     enum db_status s = db_int(db, id,
                               "SELECT id FROM fund_transfers WHERE venue_id = $1 AND "
-                              "from_account = $2 AND reference = $3 AND status = 'posted'",
+                              "from_account = $2 AND upper(trim(reference)) = upper(trim($3)) "
+                              "AND status = 'posted'",
                               "itt", venue_id, from, reference);
     if (s == DB_NOT_FOUND) {
         *id = 0;

@@ -252,7 +252,7 @@ static void settlement_posts(void)
     CHECK_INT(r.status, 200);
     CHECK_INT(jint(r.json, "transfer.entry_id"), entry);
     response_free(&r);
-    r = post(&money, "/api/v1/finance/transfers",
+    r = client_post(&money, "/api/v1/finance/transfers",
              "{\"from_account\":\"clr_alipay\",\"to_account\":\"bank\",\"amount_fen\":80000,"
              "\"fee_fen\":480,\"reference\":\"ZFB-1\"}");
     CHECK_INT(r.status, 201);
@@ -331,6 +331,17 @@ static void duplicate_reference_is_refused(void)
     CHECK_INT(r.status, 409);
     CHECK_STR(response_error_code(&r), "duplicate_reference");
     CHECK_STR(jstr(r.json, "error.field"), "reference");
+    response_free(&r);
+    /* Blanks around it and another case are the same slip. */
+    r = transfer(&money, NULL, "clr_wechat", "bank", "100.00", "0.60", " wx20260101001 ");
+    CHECK_INT(r.status, 409);
+    CHECK_STR(response_error_code(&r), "duplicate_reference");
+    response_free(&r);
+    /* An amount above the cap says so (not "a whole number"). */
+    r = client_post(&money, "/api/v1/finance/transfers",
+             "{\"from_account\":\"bank\",\"to_account\":\"safe\",\"amount_fen\":1000000000001}");
+    CHECK_INT(r.status, 400);
+    CHECK(strstr(r.body, "金额过大") != NULL);
     response_free(&r);
     CHECK_INT(transfers_count(), n0);
     CHECK_INT(entries_count(), e0);

@@ -97,7 +97,7 @@ addMessages({
   'fr.os.over': ['长款金额', 'Over'],
   'fr.os.shorts': ['短款次数', 'Shorts'],
   'fr.os.short': ['短款金额', 'Short'],
-  'fr.os.owed': ['短款待补', 'Still owed'],
+  'fr.os.owed': ['短款待补（截至期末）', 'Still owed at the end'],
   'fr.os.cashier': ['收银员', 'Cashier'],
   'fr.os.byCashier': ['按收银员', 'By cashier'],
   'fr.os.byMonth': ['按收银员和月份', 'By cashier and month'],

@@ -294,9 +294,9 @@ export default {
       <div class="table-wrap">
         <el-table :data="rows" v-loading="loading" :empty-text="t('common.noData')" @row-click="openTransfer" row-class-name="clickable" data-test="tr-table">
           <el-table-column :label="t('tr.day')" prop="day" min-width="104" />
-          <el-table-column :label="t('tr.kind')" min-width="124"><template #default="{ row }"><el-tag size="small" effect="plain" :type="KIND_TONE[row.kind]">{{ t('tr.kind.' + row.kind) }}</el-tag></template></el-table-column>
-          <el-table-column :label="t('tr.from')" min-width="140"><template #default="{ row }">{{ accountName(row.from_account) }}</template></el-table-column>
-          <el-table-column :label="t('tr.to')" min-width="120"><template #default="{ row }">{{ accountName(row.to_account) }}</template></el-table-column>
+          <el-table-column :label="t('tr.kind')" :min-width="isEn() ? 160 : 100"><template #default="{ row }"><el-tag size="small" effect="plain" :type="KIND_TONE[row.kind]">{{ t('tr.kind.' + row.kind) }}</el-tag></template></el-table-column>
+          <el-table-column :label="t('tr.from')" :min-width="isEn() ? 190 : 150"><template #default="{ row }">{{ accountName(row.from_account) }}</template></el-table-column>
+          <el-table-column :label="t('tr.to')" :min-width="isEn() ? 150 : 120"><template #default="{ row }">{{ accountName(row.to_account) }}</template></el-table-column>
           <el-table-column :label="t('tr.amount')" min-width="110" align="right"><template #default="{ row }"><span class="num" :class="{ muted: row.status === 'cancelled' }">{{ fmtMoney(row.amount_fen) }}</span></template></el-table-column>
           <el-table-column :label="t('tr.fee')" min-width="84" align="right"><template #default="{ row }"><span class="num muted">{{ row.fee_fen ? fmtMoney(row.fee_fen) : '' }}</span></template></el-table-column>
           <el-table-column :label="t('tr.arrived')" min-width="110" align="right"><template #default="{ row }"><b class="num" :class="{ muted: row.status === 'cancelled' }">{{ fmtMoney(row.arrived_fen) }}</b></template></el-table-column>
